@@ -1,0 +1,333 @@
+import type { Vector } from '@servable/linalg';
+import { type ColumnData, toColumnData } from './column.js';
+import type { DataType } from './data-type.js';
+import {
+  ColumnNotFoundError,
+  ColumnTypeError,
+  DuplicateColumnError,
+  ShapeError,
+} from './errors.js';
+import { Row } from './row.js';
+
+/** A column given by its name or its position. */
+export type ColumnRef = string | number;
+
+/**
+ * A table of rows with named, typed columns: the input and output of every servable (Flink ML's
+ * servable `DataFrame`).
+ *
+ * **Immutable.** Unlike Java's DataFrame, whose `addColumn` mutates it in place, every method
+ * that changes something returns a new DataFrame that shares the unchanged columns with this
+ * one (no copy). A servable's `transform` therefore never alters its input.
+ *
+ * **Columnar.** Values are stored per column; a numeric scalar column without nulls is a
+ * `Float64Array` ({@link DataFrame.getDoubles} hands it out without boxing). Rows returned by
+ * {@link DataFrame.collect} are built on first use and cached; changing them does not change
+ * the DataFrame.
+ *
+ * Every value is checked against its column's type when the frame is built: a mismatch throws
+ * {@link ColumnTypeError} naming the column, the row, and the expected and found types.
+ *
+ * @example
+ * ```ts
+ * const df = new DataFrame(['features', 'label'], [DataTypes.VECTOR(BasicType.DOUBLE), DataTypes.DOUBLE],
+ *   [new Row([Vectors.dense(1, 2), 1.0]), new Row([Vectors.sparse(2, [1], [3]), 0.0])]);
+ * df.getIndex('label');                                   // 1
+ * df.addColumn('score', DataTypes.DOUBLE, [0.5, 0.25]).getColumnNames(); // ['features','label','score']
+ * ```
+ */
+export class DataFrame {
+  private readonly names: readonly string[];
+  private readonly types: readonly DataType[];
+  private readonly columns: readonly ColumnData[];
+  private readonly rowCount: number;
+  private rowsCache: Row[] | undefined;
+  private boxedCache: (readonly unknown[] | undefined)[] | undefined;
+
+  /**
+   * Builds a DataFrame from rows (each with one value per column).
+   * @throws ShapeError when the numbers of names, types and row values differ.
+   * @throws ColumnTypeError when a value does not fit its column's type.
+   */
+  constructor(columnNames: readonly string[], dataTypes: readonly DataType[], rows: readonly Row[]) {
+    checkNamesAndTypes(columnNames, dataTypes);
+    const numCols = columnNames.length;
+    const numRows = rows.length;
+    const columns: ColumnData[] = new Array(numCols);
+    for (let r = 0; r < numRows; r++) {
+      const size = (rows[r] as Row).size();
+      if (size !== numCols) {
+        throw new ShapeError(
+          `The row size ${size} is different from the number of column names ${numCols} (row ${r}).`,
+        );
+      }
+    }
+    for (let c = 0; c < numCols; c++) {
+      const values = new Array<unknown>(numRows);
+      for (let r = 0; r < numRows; r++) values[r] = (rows[r] as Row).get(c);
+      columns[c] = toColumnData(dataTypes[c] as DataType, values, columnNames[c] as string);
+    }
+    this.names = [...columnNames];
+    this.types = [...dataTypes];
+    this.columns = columns;
+    this.rowCount = numRows;
+  }
+
+  /**
+   * Builds a DataFrame from column storage, without rows. A `Float64Array` for a numeric column
+   * is used as is (no copy); other values are checked against their types.
+   *
+   * @param numRows the row count; needed only when there are no columns.
+   */
+  static fromColumns(
+    columnNames: readonly string[],
+    dataTypes: readonly DataType[],
+    columns: readonly ArrayLike<unknown>[],
+    numRows?: number,
+  ): DataFrame {
+    checkNamesAndTypes(columnNames, dataTypes);
+    if (columns.length !== columnNames.length) {
+      throw new ShapeError(
+        `The number of columns ${columns.length} is different from the number of column names ${columnNames.length}.`,
+      );
+    }
+    const rows = numRows ?? columns[0]?.length ?? 0;
+    const data = columns.map((values, c) => {
+      const name = columnNames[c] as string;
+      if (values.length !== rows) {
+        throw new ShapeError(
+          `Column ${name} has ${values.length} values but the DataFrame has ${rows} rows.`,
+        );
+      }
+      return toColumnData(dataTypes[c] as DataType, values, name);
+    });
+    return DataFrame.trusted(columnNames, dataTypes, data, rows);
+  }
+
+  /** @internal Assembles a frame from already validated parts. */
+  private static trusted(
+    names: readonly string[],
+    types: readonly DataType[],
+    columns: readonly ColumnData[],
+    numRows: number,
+  ): DataFrame {
+    const df: DataFrame = Object.create(DataFrame.prototype);
+    Object.assign(df, { names, types, columns, rowCount: numRows });
+    return df;
+  }
+
+  /** The number of rows. */
+  numRows(): number {
+    return this.rowCount;
+  }
+
+  /** The column names, in order. */
+  getColumnNames(): string[] {
+    return [...this.names];
+  }
+
+  /** The column types, in order. */
+  getDataTypes(): DataType[] {
+    return [...this.types];
+  }
+
+  /** Whether a column of that name exists. */
+  hasColumn(name: string): boolean {
+    return this.names.includes(name);
+  }
+
+  /**
+   * The position of the column named `name` (the first, if several share it).
+   * @throws ColumnNotFoundError listing the available columns.
+   */
+  getIndex(name: string): number {
+    const i = this.names.indexOf(name);
+    if (i < 0) throw new ColumnNotFoundError(name, this.names);
+    return i;
+  }
+
+  /** The type of a column. @throws ColumnNotFoundError */
+  getDataType(column: ColumnRef): DataType {
+    return this.types[this.resolve(column)] as DataType;
+  }
+
+  /**
+   * A new DataFrame with a column appended.
+   * @param values one value per row; a `Float64Array` for a numeric column is used without a copy.
+   * @throws ShapeError when the number of values differs from the number of rows.
+   * @throws DuplicateColumnError when the name is taken (use {@link DataFrame.withColumn} to replace).
+   */
+  addColumn(name: string, dataType: DataType, values: ArrayLike<unknown>): DataFrame {
+    if (this.names.includes(name)) throw new DuplicateColumnError(name);
+    return this.withColumn(name, dataType, values);
+  }
+
+  /** A new DataFrame with the column added, or replaced if one of that name exists. */
+  withColumn(name: string, dataType: DataType, values: ArrayLike<unknown>): DataFrame {
+    if (values.length !== this.rowCount) {
+      throw new ShapeError(
+        `The number of values ${values.length} is different from the number of rows ${this.rowCount} (column ${name}).`,
+      );
+    }
+    const data = toColumnData(dataType, values, name);
+    const at = this.names.indexOf(name);
+    if (at >= 0) {
+      const types = [...this.types];
+      const columns = [...this.columns];
+      types[at] = dataType;
+      columns[at] = data;
+      return DataFrame.trusted(this.names, types, columns, this.rowCount);
+    }
+    return DataFrame.trusted(
+      [...this.names, name],
+      [...this.types, dataType],
+      [...this.columns, data],
+      this.rowCount,
+    );
+  }
+
+  /** A new DataFrame with only the named columns, in the given order. */
+  select(columns: readonly ColumnRef[]): DataFrame {
+    const idx = columns.map((c) => this.resolve(c));
+    return DataFrame.trusted(
+      idx.map((i) => this.names[i] as string),
+      idx.map((i) => this.types[i] as DataType),
+      idx.map((i) => this.columns[i] as ColumnData),
+      this.rowCount,
+    );
+  }
+
+  /** A new DataFrame without the named columns. */
+  drop(columns: readonly ColumnRef[]): DataFrame {
+    const gone = new Set(columns.map((c) => this.resolve(c)));
+    const keep = this.names.map((_, i) => i).filter((i) => !gone.has(i));
+    return this.select(keep);
+  }
+
+  /**
+   * A new DataFrame with only the rows whose flag is set (`keep[r]` truthy), in order. Used by
+   * servables whose `handleInvalid = 'skip'` drops rows.
+   */
+  filterRows(keep: ArrayLike<boolean | number>): DataFrame {
+    if (keep.length !== this.rowCount) {
+      throw new ShapeError(`filterRows needs ${this.rowCount} flags, got ${keep.length}.`);
+    }
+    const rows: number[] = [];
+    for (let r = 0; r < keep.length; r++) if (keep[r]) rows.push(r);
+    if (rows.length === this.rowCount) return this;
+    const columns = this.columns.map((col) => {
+      if (col instanceof Float64Array) return Float64Array.from(rows, (r) => col[r] as number);
+      return rows.map((r) => col[r]);
+    });
+    return DataFrame.trusted(this.names, this.types, columns, rows.length);
+  }
+
+  /**
+   * The rows. Built from the columns on first call and cached; the same array is returned on
+   * later calls. Changing a returned row does not change the DataFrame.
+   */
+  collect(): Row[] {
+    if (this.rowsCache) return this.rowsCache;
+    const rows = new Array<Row>(this.rowCount);
+    const cols = this.columns;
+    for (let r = 0; r < this.rowCount; r++) {
+      const values = new Array<unknown>(cols.length);
+      for (let c = 0; c < cols.length; c++) values[c] = (cols[c] as ColumnData)[r];
+      rows[r] = new Row(values);
+    }
+    this.rowsCache = rows;
+    return rows;
+  }
+
+  /**
+   * The raw storage of a column: a `Float64Array` for a numeric column without nulls, otherwise a
+   * read-only array of values. Do not modify it: other frames may share it.
+   */
+  column(column: ColumnRef): ColumnData {
+    return this.columns[this.resolve(column)] as ColumnData;
+  }
+
+  /** The values of a column as an array (numbers are boxed, once, and cached). */
+  getValues(column: ColumnRef): readonly unknown[] {
+    const c = this.resolve(column);
+    const data = this.columns[c] as ColumnData;
+    if (!(data instanceof Float64Array)) return data;
+    this.boxedCache ??= new Array(this.columns.length);
+    let boxed = this.boxedCache[c];
+    if (!boxed) {
+      boxed = Array.from(data);
+      this.boxedCache[c] = boxed;
+    }
+    return boxed;
+  }
+
+  /**
+   * The values of a numeric scalar column as a `Float64Array`, without boxing. Do not modify it.
+   * @throws ColumnTypeError when the column is not numeric or holds a null (naming the row).
+   */
+  getDoubles(column: ColumnRef): Float64Array {
+    const c = this.resolve(column);
+    const data = this.columns[c] as ColumnData;
+    if (data instanceof Float64Array) return data;
+    const type = this.types[c] as DataType;
+    const name = this.names[c] as string;
+    if (type.kind !== 'scalar' || !type.isNumeric()) {
+      throw new ColumnTypeError(
+        `Column ${name} has type ${type.toString()}, expected a numeric column.`,
+        name,
+        undefined,
+        'numeric',
+        type.toString(),
+      );
+    }
+    const row = data.findIndex((v) => v === null);
+    throw new ColumnTypeError(
+      `Column ${name}, row ${row}: expected a number, found null.`,
+      name,
+      row,
+      type.toString(),
+      'null',
+    );
+  }
+
+  /**
+   * The values of a vector column (entries may be null).
+   * @throws ColumnTypeError when the column is not a vector column.
+   */
+  getVectors(column: ColumnRef): readonly (Vector | null)[] {
+    const c = this.resolve(column);
+    const type = this.types[c] as DataType;
+    if (type.kind !== 'vector') {
+      const name = this.names[c] as string;
+      throw new ColumnTypeError(
+        `Column ${name} has type ${type.toString()}, expected a vector column.`,
+        name,
+        undefined,
+        'VECTOR',
+        type.toString(),
+      );
+    }
+    return this.columns[c] as readonly (Vector | null)[];
+  }
+
+  private resolve(column: ColumnRef): number {
+    if (typeof column === 'number') {
+      if (!Number.isInteger(column) || column < 0 || column >= this.names.length) {
+        throw new ShapeError(
+          `Column position ${column} is out of range; the DataFrame has ${this.names.length} columns.`,
+        );
+      }
+      return column;
+    }
+    return this.getIndex(column);
+  }
+}
+
+function checkNamesAndTypes(names: readonly string[], types: readonly DataType[]): void {
+  if (types.length !== names.length) {
+    throw new ShapeError(
+      `The number of data types ${types.length} is different from the number of column names ${names.length}.`,
+    );
+  }
+}
+

@@ -7,7 +7,10 @@ import {
   DuplicateColumnError,
   ShapeError,
 } from './errors.js';
+import { dataFrameToRecords, recordsToColumns } from './json-records.js';
+import type { JsonRecord } from './json-value.js';
 import { Row } from './row.js';
+import { Schema, type SchemaFieldSpec } from './schema.js';
 
 /** A column given by its name or its position. */
 export type ColumnRef = string | number;
@@ -49,7 +52,11 @@ export class DataFrame {
    * @throws ShapeError when the numbers of names, types and row values differ.
    * @throws ColumnTypeError when a value does not fit its column's type.
    */
-  constructor(columnNames: readonly string[], dataTypes: readonly DataType[], rows: readonly Row[]) {
+  constructor(
+    columnNames: readonly string[],
+    dataTypes: readonly DataType[],
+    rows: readonly Row[],
+  ) {
     checkNamesAndTypes(columnNames, dataTypes);
     const numCols = columnNames.length;
     const numRows = rows.length;
@@ -102,6 +109,71 @@ export class DataFrame {
       return toColumnData(dataTypes[c] as DataType, values, name);
     });
     return DataFrame.trusted(columnNames, dataTypes, data, rows);
+  }
+
+  /**
+   * Builds a DataFrame from JSON records (objects keyed by column name), typed by `schema`.
+   *
+   * Per type, a record value may be: BOOLEAN `true`/`false`; STRING a string; BYTE…LONG an
+   * integer number in the type's range (LONG: a safe integer); FLOAT/DOUBLE a number or one of
+   * the strings `"NaN"`, `"Infinity"`, `"-Infinity"` (Jackson's convention); BYTE_STRING a
+   * base64 string; VECTOR a dense array `[1, 2]` (also `{"values": [...]}`) or a sparse object
+   * `{"size", "indices", "values"}` (also Flink's `{"n", "indices", "values"}`; indices in any
+   * order, values may use the non-finite strings); MATRIX `{"numRows", "numCols", "values"}`
+   * (column-major); ARRAY(t) an array of t's form. `null` or a missing key is a null value.
+   * Keys the schema does not name are ignored.
+   *
+   * @example
+   * ```ts
+   * const df = DataFrame.fromRecords(
+   *   [{ features: [1, 2], label: 1 }, { features: { size: 2, indices: [1], values: [3] }, label: 0 }],
+   *   [{ name: 'features', type: 'VECTOR(DOUBLE)' }, { name: 'label', type: DataTypes.DOUBLE }],
+   * );
+   * ```
+   * @param schema the columns; types may be given as text (`'VECTOR(DOUBLE)'`). See
+   *   {@link inferSchema} to guess one.
+   * @throws RecordConversionError naming the row, the column, the expected and the found value.
+   * @throws DuplicateColumnError / InvalidDataTypeError for a bad schema.
+   */
+  static fromRecords(
+    records: readonly Readonly<Record<string, unknown>>[],
+    schema: Schema | readonly SchemaFieldSpec[],
+  ): DataFrame {
+    const s = Schema.from(schema);
+    const columns = recordsToColumns(records, s);
+    return DataFrame.fromColumns(s.getColumnNames(), s.getDataTypes(), columns, records.length);
+  }
+
+  /**
+   * The rows as JSON records: one object per row, with a key per column in column order,
+   * ready for `JSON.stringify`. The inverse of {@link DataFrame.fromRecords}:
+   * `DataFrame.fromRecords(JSON.parse(JSON.stringify(df.toRecords())), df.getSchema())` equals
+   * `df` (except that `JSON.stringify` writes −0 as `0`).
+   *
+   * Dense vectors become number arrays, sparse vectors `{"size", "indices", "values"}`,
+   * matrices `{"numRows", "numCols", "values"}`, byte strings base64, and NaN/±Infinity in
+   * DOUBLE/FLOAT columns and vectors the strings `"NaN"`, `"Infinity"`, `"-Infinity"` (JSON has
+   * no such numbers; this is Jackson's convention, which Flink uses).
+   *
+   * @throws DuplicateColumnError when two columns share a name (a record cannot hold both).
+   */
+  toRecords(): JsonRecord[] {
+    return dataFrameToRecords(this);
+  }
+
+  /**
+   * The column names and types as a {@link Schema}.
+   * @throws DuplicateColumnError when two columns share a name (possible with the constructor,
+   *   as in Java, but not with {@link DataFrame.addColumn}).
+   */
+  getSchema(): Schema {
+    return new Schema(this.names.map((name, i) => ({ name, type: this.types[i] as DataType })));
+  }
+
+  /** A one-line summary for debugging: `DataFrame(2 rows; features VECTOR(DOUBLE), label DOUBLE)`. */
+  toString(): string {
+    const cols = this.names.map((n, i) => `${n} ${(this.types[i] as DataType).toString()}`);
+    return `DataFrame(${this.rowCount} rows; ${cols.join(', ')})`;
   }
 
   /** @internal Assembles a frame from already validated parts. */
@@ -223,8 +295,11 @@ export class DataFrame {
   }
 
   /**
-   * The rows. Built from the columns on first call and cached; the same array is returned on
-   * later calls. Changing a returned row does not change the DataFrame.
+   * The rows. Built from the columns on first call and cached: later calls return the same
+   * array of the same `Row` objects, so treat them as read-only (changing a row, e.g. with
+   * `Row.add`, never changes the DataFrame's columns, but later `collect()` calls would see the
+   * change). Per-row access is for convenience; servables should read columns
+   * ({@link DataFrame.getDoubles}, {@link DataFrame.getVectors}, {@link DataFrame.getValues}).
    */
   collect(): Row[] {
     if (this.rowsCache) return this.rowsCache;
@@ -280,7 +355,8 @@ export class DataFrame {
         type.toString(),
       );
     }
-    const row = data.findIndex((v) => v === null);
+    const row = data.findIndex((v) => v === null || v === undefined);
+    if (row < 0) return Float64Array.from(data as readonly number[]);
     throw new ColumnTypeError(
       `Column ${name}, row ${row}: expected a number, found null.`,
       name,
@@ -330,4 +406,3 @@ function checkNamesAndTypes(names: readonly string[], types: readonly DataType[]
     );
   }
 }
-

@@ -1,5 +1,5 @@
 import { BasicType } from './basic-type.js';
-import { type DataType, ArrayType, MatrixType, ScalarType, VectorType } from './data-type.js';
+import { ArrayType, type DataType, MatrixType, ScalarType, VectorType } from './data-type.js';
 
 /**
  * Constants and factories for data types, as Flink ML's `DataTypes`.

@@ -1,13 +1,19 @@
 export { BasicType, isNumericBasicType } from './basic-type.js';
-export { type DataType, ScalarType, VectorType, MatrixType, ArrayType } from './data-type.js';
-export { DataTypes } from './data-types.js';
-export { Row } from './row.js';
-export { DataFrame, type ColumnRef } from './data-frame.js';
 export { type ColumnData, describeValue, valueProblem } from './column.js';
+export { type ColumnRef, DataFrame } from './data-frame.js';
+export { ArrayType, type DataType, MatrixType, ScalarType, VectorType } from './data-type.js';
+export { DataTypes } from './data-types.js';
 export {
-  DataFrameError,
   ColumnNotFoundError,
   ColumnTypeError,
-  ShapeError,
+  DataFrameError,
   DuplicateColumnError,
+  InvalidDataTypeError,
+  RecordConversionError,
+  ShapeError,
 } from './errors.js';
+export { inferSchema } from './infer-schema.js';
+export type { JsonRecord, JsonValue } from './json-value.js';
+export { parseDataType } from './parse-data-type.js';
+export { Row } from './row.js';
+export { Schema, type SchemaField, type SchemaFieldJson, type SchemaFieldSpec } from './schema.js';

@@ -171,7 +171,8 @@ function readVector(json: unknown, path: string, expected: string): DenseVector 
   try {
     return SparseVector.fromUnsorted(dim as number, indices as number[], vals);
   } catch (e) {
-    if (e instanceof LinalgError) throw new Mismatch(expected, `invalid sparse vector: ${e.message}`, path);
+    if (e instanceof LinalgError)
+      throw new Mismatch(expected, `invalid sparse vector: ${e.message}`, path);
     throw e;
   }
 }
@@ -279,7 +280,12 @@ export function recordsToColumns(
   const n = records.length;
   for (let r = 0; r < n; r++) {
     if (!isPlainObject(records[r])) {
-      throw new RecordConversionError(r, undefined, 'a JSON object (a record)', describeJson(records[r]));
+      throw new RecordConversionError(
+        r,
+        undefined,
+        'a JSON object (a record)',
+        describeJson(records[r]),
+      );
     }
   }
   const rows = records as readonly Record<string, unknown>[];
@@ -297,11 +303,13 @@ export function recordsToColumns(
         if (r === n) return doubles;
         // A null: fall back to an array of values (nullable numeric column).
         const boxed: unknown[] = Array.from(doubles.subarray(0, r));
-        for (; r < n; r++) boxed.push(convert(own(rows[r] as Record<string, unknown>, name) ?? null, ''));
+        for (; r < n; r++)
+          boxed.push(convert(own(rows[r] as Record<string, unknown>, name) ?? null, ''));
         return boxed;
       }
       const out = new Array<unknown>(n);
-      for (; r < n; r++) out[r] = convert(own(rows[r] as Record<string, unknown>, name) ?? null, '');
+      for (; r < n; r++)
+        out[r] = convert(own(rows[r] as Record<string, unknown>, name) ?? null, '');
       return out;
     } catch (e) {
       if (e instanceof Mismatch) throw conversionError(r, name, e);
@@ -377,7 +385,8 @@ export function dataFrameToRecords(df: DataFrame): JsonRecord[] {
     const data = df.column(c);
     const type = types[c] as DataType;
     if (data instanceof Float64Array) {
-      const fin = type.kind === 'scalar' && (type.basicType === 'DOUBLE' || type.basicType === 'FLOAT');
+      const fin =
+        type.kind === 'scalar' && (type.basicType === 'DOUBLE' || type.basicType === 'FLOAT');
       for (let r = 0; r < n; r++) {
         const v = data[r] as number;
         setKey(records[r] as JsonRecord, name, fin ? doubleToJson(v) : v);
@@ -392,7 +401,12 @@ export function dataFrameToRecords(df: DataFrame): JsonRecord[] {
 
 function setKey(record: JsonRecord, key: string, value: JsonValue): void {
   if (key === '__proto__') {
-    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(record, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   } else {
     record[key] = value;
   }

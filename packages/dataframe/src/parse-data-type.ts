@@ -1,5 +1,5 @@
 import { BasicType } from './basic-type.js';
-import { ArrayType, type DataType, MatrixType, ScalarType, VectorType } from './data-type.js';
+import { ArrayType, type DataType, MatrixType, type ScalarType, VectorType } from './data-type.js';
 import { DataTypes } from './data-types.js';
 import { InvalidDataTypeError } from './errors.js';
 

@@ -57,7 +57,10 @@ export class Schema {
     this.fields = fields.map(({ name, type }) => {
       if (seen.has(name)) throw new DuplicateColumnError(name);
       seen.add(name);
-      return Object.freeze({ name, type: typeof type === 'string' ? parseField(name, type) : type });
+      return Object.freeze({
+        name,
+        type: typeof type === 'string' ? parseField(name, type) : type,
+      });
     });
     Object.freeze(this.fields);
   }

@@ -65,7 +65,10 @@ export class DataInputView {
   require(n: number, what: string): void {
     const left = this.bytes.length - this.pos;
     if (n > left) {
-      throw this.error(`${n} bytes for ${what}`, left === 0 ? 'end of input' : `only ${left} bytes`);
+      throw this.error(
+        `${n} bytes for ${what}`,
+        left === 0 ? 'end of input' : `only ${left} bytes`,
+      );
     }
   }
 
@@ -79,7 +82,7 @@ export class DataInputView {
     if (count * bytesPerElement > left) {
       throw this.error(
         `${count} ${what} (at least ${count * bytesPerElement} bytes)`,
-        `only ${left} bytes left`,
+        left === 0 ? 'end of input' : `only ${left} bytes left`,
         offset,
       );
     }

@@ -24,7 +24,9 @@ export class DenseMatrix implements Matrix {
    */
   constructor(numRows: number, numCols: number, values?: Float64Array | ArrayLike<number>) {
     if (!Number.isInteger(numRows) || numRows < 0 || !Number.isInteger(numCols) || numCols < 0) {
-      throw new InvalidVectorError(`Matrix dimensions must be non-negative integers, got ${numRows}x${numCols}.`);
+      throw new InvalidVectorError(
+        `Matrix dimensions must be non-negative integers, got ${numRows}x${numCols}.`,
+      );
     }
     const data =
       values === undefined
@@ -50,13 +52,33 @@ export class DenseMatrix implements Matrix {
     return this.cols;
   }
 
+  /** Element `(i, j)`; throws {@link InvalidVectorError} outside the matrix. */
   get(i: number, j: number): number {
+    this.check(i, j);
     return this.values[j * this.rows + i] as number;
   }
 
-  /** Sets element `(i, j)` in place. */
+  /** Sets element `(i, j)` in place; throws {@link InvalidVectorError} outside the matrix. */
   set(i: number, j: number, value: number): void {
+    this.check(i, j);
     this.values[j * this.rows + i] = value;
+  }
+
+  private check(i: number, j: number): void {
+    if (
+      !(
+        Number.isInteger(i) &&
+        Number.isInteger(j) &&
+        i >= 0 &&
+        i < this.rows &&
+        j >= 0 &&
+        j < this.cols
+      )
+    ) {
+      throw new InvalidVectorError(
+        `Matrix index (${i}, ${j}) out of bounds for a ${this.rows}x${this.cols} matrix.`,
+      );
+    }
   }
 
   toDense(): DenseMatrix {

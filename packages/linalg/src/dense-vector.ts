@@ -1,3 +1,4 @@
+import { InvalidVectorError } from './errors.js';
 import { formatJavaDouble } from './java-format.js';
 import { SparseVector } from './sparse-vector.js';
 import type { Vector } from './vector.js';
@@ -22,19 +23,32 @@ export class DenseVector implements Vector {
 
   /** @param values the values, or the dimension of a new all-zero vector. */
   constructor(values: Float64Array | ArrayLike<number> | number) {
-    if (typeof values === 'number') this.values = new Float64Array(values);
-    else this.values = values instanceof Float64Array ? values : Float64Array.from(values);
+    if (typeof values === 'number') {
+      if (!Number.isInteger(values) || values < 0) {
+        throw new InvalidVectorError(
+          `Dense vector size must be a non-negative integer, got ${values}.`,
+        );
+      }
+      this.values = new Float64Array(values);
+    } else this.values = values instanceof Float64Array ? values : Float64Array.from(values);
   }
 
   size(): number {
     return this.values.length;
   }
 
+  /** The value at `i`; throws {@link InvalidVectorError} outside `[0, size)` (as Java does). */
   get(i: number): number {
-    return this.values[i] as number;
+    const v = this.values[i];
+    if (v === undefined) throw outOfBounds(i, this.values.length);
+    return v;
   }
 
+  /** Sets the value at `i`; throws {@link InvalidVectorError} outside `[0, size)`. */
   set(i: number, value: number): void {
+    if (!(Number.isInteger(i) && i >= 0 && i < this.values.length)) {
+      throw outOfBounds(i, this.values.length);
+    }
     this.values[i] = value;
   }
 
@@ -81,4 +95,8 @@ export function sameBits(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
   return true;
+}
+
+function outOfBounds(i: number, n: number): InvalidVectorError {
+  return new InvalidVectorError(`Index out of bounds: ${i} (vector size ${n}).`);
 }

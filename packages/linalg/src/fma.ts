@@ -113,7 +113,7 @@ function decompose(x: number): { m: bigint; q: number } {
  * The exact path: `a*b + c` as a BigInt times a power of two, rounded half-to-even to a
  * double (handles subnormal results and overflow). All arguments finite, `a`, `b` non-zero.
  */
-export function fmaExact(a: number, b: number, c: number): number {
+function fmaExact(a: number, b: number, c: number): number {
   const da = decompose(a);
   const db = decompose(b);
   const dc = decompose(c);

@@ -60,21 +60,23 @@ export class SparseVector implements Vector {
         `Sparse vector has ${indices.length} indices but ${values.length} values; they must be the same.`,
       );
     }
+    // Validate (and copy) first: Int32Array.from would silently turn 1.5 into 1 and NaN into 0.
+    const given = toInt32Array(indices);
     let sorted = true;
-    for (let i = 1; i < indices.length; i++) {
-      if ((indices[i] as number) < (indices[i - 1] as number)) {
+    for (let i = 1; i < given.length; i++) {
+      if ((given[i] as number) < (given[i - 1] as number)) {
         sorted = false;
         break;
       }
     }
-    if (sorted) return new SparseVector(n, Int32Array.from(indices), Float64Array.from(values));
-    const order = Array.from({ length: indices.length }, (_, i) => i).sort(
-      (a, b) => (indices[a] as number) - (indices[b] as number),
+    if (sorted) return new SparseVector(n, given, Float64Array.from(values));
+    const order = Array.from({ length: given.length }, (_, i) => i).sort(
+      (a, b) => (given[a] as number) - (given[b] as number),
     );
     const idx = new Int32Array(order.length);
     const vals = new Float64Array(order.length);
     order.forEach((from, to) => {
-      idx[to] = indices[from] as number;
+      idx[to] = given[from] as number;
       vals[to] = values[from] as number;
     });
     return new SparseVector(n, idx, vals);
@@ -173,7 +175,9 @@ function toInt32Array(indices: ArrayLike<number>): Int32Array {
   for (let k = 0; k < indices.length; k++) {
     const i = indices[k] as number;
     if (!Number.isInteger(i) || i < -2147483648 || i > 2147483647) {
-      throw new InvalidVectorError(`Sparse vector index ${i} at position ${k} is not a 32-bit integer.`);
+      throw new InvalidVectorError(
+        `Sparse vector index ${i} at position ${k} is not a 32-bit integer.`,
+      );
     }
     out[k] = i;
   }

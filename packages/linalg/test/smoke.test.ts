@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { DenseVector, formatJavaDouble, SparseVector, Vectors } from '@servable/linalg';
+import { describe, expect, it } from 'vitest';
 
 describe('vectors', () => {
   it('formats like Java', () => {

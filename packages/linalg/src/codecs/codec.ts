@@ -41,7 +41,11 @@ export function encodeToBytes<T>(codec: Codec<T>, value: T): Uint8Array {
  *
  * @throws {DecodeError} when the bytes are malformed, truncated or have bytes left over.
  */
-export function decodeFromBytes<T>(codec: Codec<T>, bytes: Uint8Array, options: DecodeOptions = {}): T {
+export function decodeFromBytes<T>(
+  codec: Codec<T>,
+  bytes: Uint8Array,
+  options: DecodeOptions = {},
+): T {
   const input = new DataInputView(bytes, options);
   const value = codec.decode(input);
   if (!input.eof()) {

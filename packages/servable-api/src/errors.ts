@@ -97,7 +97,9 @@ export class AmbiguousModelDataError extends ModelDataError {
     sources: readonly { readonly source: string; readonly records: number }[],
   ) {
     const total = sources.reduce((n, s) => n + s.records, 0);
-    const list = sources.map((s) => `${s.source} (${s.records} record${s.records === 1 ? '' : 's'})`);
+    const list = sources.map(
+      (s) => `${s.source} (${s.records} record${s.records === 1 ? '' : 's'})`,
+    );
     super(
       `${what} expects exactly one model data record, found ${total} in ${sources.length} ` +
         `source${sources.length === 1 ? '' : 's'}: ${list.join(', ')}.`,

@@ -1,5 +1,5 @@
-import { JsonSyntaxError } from './param-error.js';
 import type { JsonObject, JsonValue } from './json-value.js';
+import { JsonSyntaxError } from './param-error.js';
 
 /** Options of {@link parseJson}. */
 export interface ParseJsonOptions {
@@ -69,7 +69,8 @@ class Parser {
     if (at >= this.text.length) return 'end of input';
     const ch = this.text[at] as string;
     const code = ch.charCodeAt(0);
-    if (code < 0x20) return `control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (code < 0x20)
+      return `control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
     return `character '${ch}'`;
   }
 
@@ -81,7 +82,8 @@ class Parser {
         this.pos++;
       } else if (c === 0x2f /* / */) {
         const next = text.charCodeAt(this.pos + 1);
-        if (!this.allowComments) this.fail(`unexpected ${this.describe()} (comments are not allowed)`);
+        if (!this.allowComments)
+          this.fail(`unexpected ${this.describe()} (comments are not allowed)`);
         if (next === 0x2a /* * */) {
           const end = text.indexOf('*/', this.pos + 2);
           if (end < 0) this.fail('unterminated /* comment');

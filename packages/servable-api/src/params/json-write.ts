@@ -70,13 +70,13 @@ function write(value: JsonValue, out: string[]): void {
 }
 
 const SHORT_ESCAPES: Record<number, string> = {
-  0x08: '\\b',
-  0x09: '\\t',
-  0x0a: '\\n',
-  0x0c: '\\f',
-  0x0d: '\\r',
-  0x22: '\\"',
-  0x5c: '\\\\',
+  8: '\\b',
+  9: '\\t',
+  10: '\\n',
+  12: '\\f',
+  13: '\\r',
+  34: '\\"',
+  92: '\\\\',
 };
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the characters to escape

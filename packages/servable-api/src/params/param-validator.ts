@@ -47,22 +47,22 @@ export const ParamValidators = {
   },
 
   /** Non-null and `> lowerBound`. */
-  gt(lowerBound: number): ParamValidator<Numeric> {
+  gt<T extends Numeric>(lowerBound: number): ParamValidator<T> {
     return validator(`> ${formatBound(lowerBound)}`, (v) => v !== null && Number(v) > lowerBound);
   },
 
   /** Non-null and `>= lowerBound`. */
-  gtEq(lowerBound: number): ParamValidator<Numeric> {
+  gtEq<T extends Numeric>(lowerBound: number): ParamValidator<T> {
     return validator(`>= ${formatBound(lowerBound)}`, (v) => v !== null && Number(v) >= lowerBound);
   },
 
   /** Non-null and `< upperBound`. */
-  lt(upperBound: number): ParamValidator<Numeric> {
+  lt<T extends Numeric>(upperBound: number): ParamValidator<T> {
     return validator(`< ${formatBound(upperBound)}`, (v) => v !== null && Number(v) < upperBound);
   },
 
   /** Non-null and `<= upperBound`. */
-  ltEq(upperBound: number): ParamValidator<Numeric> {
+  ltEq<T extends Numeric>(upperBound: number): ParamValidator<T> {
     return validator(`<= ${formatBound(upperBound)}`, (v) => v !== null && Number(v) <= upperBound);
   },
 
@@ -70,12 +70,12 @@ export const ParamValidators = {
    * Non-null and within `[lowerBound, upperBound]`; each end is inclusive unless its flag is
    * false (the rule is written `(0, 1]` etc.).
    */
-  inRange(
+  inRange<T extends Numeric>(
     lowerBound: number,
     upperBound: number,
     lowerInclusive = true,
     upperInclusive = true,
-  ): ParamValidator<Numeric> {
+  ): ParamValidator<T> {
     const rule = `in ${lowerInclusive ? '[' : '('}${formatBound(lowerBound)}, ${formatBound(
       upperBound,
     )}${upperInclusive ? ']' : ')'}`;
@@ -108,7 +108,8 @@ export const ParamValidators = {
   /** Non-null, and every element is one of `allowed`. */
   isSubSet<E>(...allowed: readonly E[]): ParamValidator<readonly E[]> {
     return validator(`subset of ${formatAllowed(allowed)}`, (v) => {
-      return v !== null && v.every((e) => allowed.some((a) => sameValue(a, e)));
+      if (v === null) return false;
+      return v.every((e) => allowed.some((a) => sameValue(a, e)));
     });
   },
 

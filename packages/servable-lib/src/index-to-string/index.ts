@@ -1,0 +1,1 @@
+export { IndexToStringModelServable } from './index-to-string-model-servable.js';

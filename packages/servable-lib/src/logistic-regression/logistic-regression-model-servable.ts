@@ -1,0 +1,86 @@
+import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
+import { DenseVector, FmaBLAS } from '@servable/linalg';
+import {
+  ColumnTypeMismatchError,
+  FeatureDimensionError,
+  HasFeaturesCol,
+  HasPredictionCol,
+  HasRawPredictionCol,
+  loadStage,
+  ModelServable,
+  requireVectorColumn,
+} from '@servable/servable-api';
+import {
+  LOGISTIC_REGRESSION_MODEL_DATA_FORMAT,
+  type LogisticRegressionModelData,
+} from './logistic-regression-model-data.js';
+
+const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
+
+/**
+ * Serves a binomial logistic regression model saved by Flink ML's `LogisticRegressionModel`
+ * (the TypeScript counterpart of Java's `LogisticRegressionModelServable`).
+ *
+ * Params: `featuresCol` ("features"), `predictionCol` ("prediction"), `rawPredictionCol`
+ * ("rawPrediction"). For each row: `dot = features · coefficient` (dense or sparse features;
+ * Java 11+'s fused multiply-adds, so results match Flink ML bit for bit),
+ * `prob = 1 − 1/(1 + exp(dot))`; appends `prediction = dot >= 0 ? 1 : 0` (DOUBLE) and
+ * `rawPrediction = [1 − prob, prob]` (dense VECTOR).
+ *
+ * @example
+ * ```ts
+ * const lr = await LogisticRegressionModelServable.load('/models/lr');
+ * const out = lr.transform(df);
+ * out.getDoubles('prediction');
+ * ```
+ */
+export class LogisticRegressionModelServable extends ModelServable.withParams(
+  HasFeaturesCol,
+  HasPredictionCol,
+  HasRawPredictionCol,
+)<LogisticRegressionModelData> {
+  /** The Java class name of the saved model. */
+  static readonly CLASS_NAME =
+    'org.apache.flink.ml.classification.logisticregression.LogisticRegressionModel';
+  readonly className: string = LogisticRegressionModelServable.CLASS_NAME;
+  readonly modelDataFormat = LOGISTIC_REGRESSION_MODEL_DATA_FORMAT;
+
+  /** Loads a LogisticRegressionModel saved by Flink ML (or by {@link save}). */
+  static load(path: string): Promise<LogisticRegressionModelServable> {
+    return loadStage(path, () => new LogisticRegressionModelServable());
+  }
+
+  /**
+   * Appends `predictionCol` and `rawPredictionCol`.
+   *
+   * @throws ModelNotLoadedError before any model data.
+   * @throws MissingColumnError / ColumnTypeMismatchError for a missing or non-vector (or null)
+   *   features column.
+   * @throws FeatureDimensionError when a row's vector size differs from the coefficient's.
+   */
+  transform(input: DataFrame): DataFrame {
+    const model = this.requireModel();
+    const featuresCol = this.getFeaturesCol();
+    const vectors = requireVectorColumn(input, featuresCol, 'LogisticRegressionModelServable');
+    const coefficient = model.coefficient;
+    const dim = coefficient.size();
+    const n = vectors.length;
+    const predictions = new Float64Array(n);
+    const raw = new Array<DenseVector>(n);
+    for (let r = 0; r < n; r++) {
+      const features = vectors[r];
+      if (features === null || features === undefined) {
+        throw new ColumnTypeMismatchError(featuresCol, 'VECTOR(DOUBLE)', 'null', r);
+      }
+      if (features.size() !== dim)
+        throw new FeatureDimensionError(featuresCol, r, dim, features.size());
+      const dot = FmaBLAS.dot(features, coefficient);
+      const prob = 1 - 1 / (1 + Math.exp(dot));
+      predictions[r] = dot >= 0 ? 1 : 0;
+      raw[r] = new DenseVector(Float64Array.of(1 - prob, prob));
+    }
+    return input
+      .addColumn(this.getPredictionCol(), DataTypes.DOUBLE, predictions)
+      .addColumn(this.getRawPredictionCol(), VECTOR, raw);
+  }
+}

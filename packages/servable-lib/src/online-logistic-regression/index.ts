@@ -1,0 +1,6 @@
+export {
+  OnlineLogisticRegressionModelServable,
+  ONLINE_LOGISTIC_REGRESSION_MODEL_DATA_FORMAT,
+  ONLINE_LR_MODEL_VERSION_COL,
+  HasOnlineLRModelVersionCol,
+} from './online-logistic-regression-model-servable.js';

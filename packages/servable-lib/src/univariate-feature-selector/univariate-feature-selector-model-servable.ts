@@ -1,0 +1,79 @@
+import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
+import { DenseVector, type Vector } from '@servable/linalg';
+import {
+  ColumnTypeMismatchError,
+  HasFeaturesCol,
+  HasOutputCol,
+  loadStage,
+  ModelServable,
+  requireVectorColumn,
+} from '@servable/servable-api';
+import { JavaFeatureDimensionError } from '../errors/java-feature-dimension-error.js';
+import { selectByIndices } from './select-by-indices.js';
+import {
+  UNIVARIATE_FEATURE_SELECTOR_MODEL_DATA_FORMAT,
+  type UnivariateFeatureSelectorModelData,
+  sortIndices,
+} from './univariate-feature-selector-model-data.js';
+
+const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
+
+/**
+ * Serves Flink ML's `UnivariateFeatureSelectorModel`: keeps the selected features of each
+ * vector, in ascending index order.
+ *
+ * - Params: `featuresCol` ("features"), `outputCol` ("output").
+ * - The model's indices are sorted once. No index selected → every row gets an empty dense
+ *   vector (whatever the input). Otherwise each vector must have more than `max(index)` entries
+ *   (Java's message `Input <n> features, but UnivariateFeatureSelector is expecting at least
+ *   <max+1> features as input.`, as {@link JavaFeatureDimensionError}); dense input gives a dense
+ *   output, sparse input a sparse one (see {@link selectByIndices}).
+ * - A null vector fails with {@link ColumnTypeMismatchError} (Java: NullPointerException).
+ */
+export class UnivariateFeatureSelectorModelServable extends ModelServable.withParams(
+  HasFeaturesCol,
+  HasOutputCol,
+)<UnivariateFeatureSelectorModelData> {
+  /** The Java class name of the saved model. */
+  static readonly CLASS_NAME =
+    'org.apache.flink.ml.feature.univariatefeatureselector.UnivariateFeatureSelectorModel';
+  readonly className: string = UnivariateFeatureSelectorModelServable.CLASS_NAME;
+  readonly modelDataFormat = UNIVARIATE_FEATURE_SELECTOR_MODEL_DATA_FORMAT;
+  private sorted: { readonly model: UnivariateFeatureSelectorModelData; readonly indices: Int32Array } | undefined;
+
+  /** Loads a UnivariateFeatureSelectorModel saved by Flink ML (or by `save`). */
+  static load(path: string): Promise<UnivariateFeatureSelectorModelServable> {
+    return loadStage(path, () => new UnivariateFeatureSelectorModelServable());
+  }
+
+  /** See {@link TransformerServable.transform}. */
+  transform(input: DataFrame): DataFrame {
+    const model = this.requireModel();
+    if (this.sorted?.model !== model) this.sorted = { model, indices: sortIndices(model.indices) };
+    const indices = this.sorted.indices;
+    const column = this.getFeaturesCol();
+    const vectors = requireVectorColumn(input, column, 'UnivariateFeatureSelectorModelServable');
+    const n = vectors.length;
+    const out = new Array<Vector>(n);
+    if (indices.length === 0) {
+      for (let r = 0; r < n; r++) out[r] = new DenseVector(0);
+    } else {
+      const needed = indices[indices.length - 1]! + 1;
+      for (let r = 0; r < n; r++) {
+        const v = vectors[r];
+        if (v === null || v === undefined) throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
+        if (v.size() < needed) {
+          throw new JavaFeatureDimensionError(
+            `Input ${v.size()} features, but UnivariateFeatureSelector is expecting at least ${needed} features as input.`,
+            column,
+            r,
+            needed,
+            v.size(),
+          );
+        }
+        out[r] = selectByIndices(v, indices);
+      }
+    }
+    return input.addColumn(this.getOutputCol(), VECTOR, out);
+  }
+}

@@ -1,0 +1,76 @@
+import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
+import { DenseVector, type Vector } from '@servable/linalg';
+import {
+  ColumnTypeMismatchError,
+  HasInputCol,
+  HasOutputCol,
+  loadStage,
+  ModelServable,
+  requireVectorColumn,
+} from '@servable/servable-api';
+import { JavaFeatureDimensionError } from '../errors/java-feature-dimension-error.js';
+import { selectByIndices } from '../univariate-feature-selector/select-by-indices.js';
+import { sortIndices } from '../univariate-feature-selector/univariate-feature-selector-model-data.js';
+import {
+  VARIANCE_THRESHOLD_SELECTOR_MODEL_DATA_FORMAT,
+  type VarianceThresholdSelectorModelData,
+} from './variance-threshold-selector-model-data.js';
+
+const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
+
+/**
+ * Serves Flink ML's `VarianceThresholdSelectorModel`: keeps the features whose training variance
+ * exceeded the threshold, in ascending index order.
+ *
+ * - Params: `inputCol` ("input"), `outputCol` ("output").
+ * - Every vector must have exactly `numOfFeatures` entries (Java's message `<inputCol> has <n>
+ *   features, but VarianceThresholdSelector is expecting <numOfFeatures> features as input.`, as
+ *   {@link JavaFeatureDimensionError}); then no index selected → an empty dense vector, else
+ *   {@link selectByIndices} (dense → dense, sparse → sparse).
+ * - A null vector fails with {@link ColumnTypeMismatchError} (Java: NullPointerException).
+ * - Model data whose indices fall outside `[0, numOfFeatures)` is rejected when set (Java would
+ *   fail on the first dense row).
+ */
+export class VarianceThresholdSelectorModelServable extends ModelServable.withParams(
+  HasInputCol,
+  HasOutputCol,
+)<VarianceThresholdSelectorModelData> {
+  /** The Java class name of the saved model. */
+  static readonly CLASS_NAME =
+    'org.apache.flink.ml.feature.variancethresholdselector.VarianceThresholdSelectorModel';
+  readonly className: string = VarianceThresholdSelectorModelServable.CLASS_NAME;
+  readonly modelDataFormat = VARIANCE_THRESHOLD_SELECTOR_MODEL_DATA_FORMAT;
+  private sorted: { readonly model: VarianceThresholdSelectorModelData; readonly indices: Int32Array } | undefined;
+
+  /** Loads a VarianceThresholdSelectorModel saved by Flink ML (or by `save`). */
+  static load(path: string): Promise<VarianceThresholdSelectorModelServable> {
+    return loadStage(path, () => new VarianceThresholdSelectorModelServable());
+  }
+
+  /** See {@link TransformerServable.transform}. */
+  transform(input: DataFrame): DataFrame {
+    const model = this.requireModel();
+    if (this.sorted?.model !== model) this.sorted = { model, indices: sortIndices(model.indices) };
+    const indices = this.sorted.indices;
+    const expected = model.numOfFeatures;
+    const column = this.getInputCol();
+    const vectors = requireVectorColumn(input, column, 'VarianceThresholdSelectorModelServable');
+    const n = vectors.length;
+    const out = new Array<Vector>(n);
+    for (let r = 0; r < n; r++) {
+      const v = vectors[r];
+      if (v === null || v === undefined) throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
+      if (v.size() !== expected) {
+        throw new JavaFeatureDimensionError(
+          `${column} has ${v.size()} features, but VarianceThresholdSelector is expecting ${expected} features as input.`,
+          column,
+          r,
+          expected,
+          v.size(),
+        );
+      }
+      out[r] = indices.length === 0 ? new DenseVector(0) : selectByIndices(v, indices);
+    }
+    return input.addColumn(this.getOutputCol(), VECTOR, out);
+  }
+}

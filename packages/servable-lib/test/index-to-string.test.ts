@@ -1,0 +1,120 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataFrame, DataTypes } from '@servable/dataframe';
+import { encodeToBytes } from '@servable/linalg';
+import { ColumnTypeMismatchError, ModelDataError, paramMapToJson } from '@servable/servable-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
+import { IndexToStringModelServable } from '../src/index-to-string/index.js';
+import {
+  type StringIndexerModelData,
+  StringIndexerModelDataCodec,
+} from '../src/string-indexer/index.js';
+import { fuzzModelData } from './support/decoder-fuzz.js';
+import {
+  caseInput,
+  caseLabel,
+  caseModelData,
+  caseParams,
+  expectCaseError,
+  expectCaseOutput,
+  loadVectorFile,
+} from './support/flink-vectors.js';
+
+const file = loadVectorFile('IndexToString');
+const model = (caseModelData(file, file.cases[0]!) as unknown as StringIndexerModelData);
+
+function servable(params = caseParams(file, file.cases[0]!)) {
+  return new IndexToStringModelServable()
+    .setInputCols(params.inputCols as string[])
+    .setOutputCols(params.outputCols as string[]);
+}
+
+describe('IndexToStringModelServable: Flink ML test vectors', () => {
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      // The Java tests feed Integer columns; the second case's JSON omits `inputTypes`, which would
+      // make the runner infer DOUBLE (a ClassCastException in Java). Declare INT as in the test.
+      const typed = { ...c, inputTypes: c.inputTypes ?? { inputCol1: 'INT', inputCol2: 'INT' } };
+      const s = servable(caseParams(file, c)).setModel(model);
+      if (c.expectedError) {
+        expectCaseError(() => s.transform(caseInput(typed)), c);
+        expect(() => s.transform(caseInput(typed))).toThrow(InvalidInputValueError);
+      } else {
+        expectCaseOutput(s.transform(caseInput(typed)), c);
+      }
+    });
+  });
+});
+
+describe('IndexToStringModelServable behaviour', () => {
+  it('requires INT input: DOUBLE columns and null values fail with a typed error', () => {
+    const s = servable().setModel(model);
+    const doubles = DataFrame.fromColumns(
+      ['inputCol1', 'inputCol2'],
+      [DataTypes.DOUBLE, DataTypes.INT],
+      [[0], [1]],
+    );
+    expect(() => s.transform(doubles)).toThrow(ColumnTypeMismatchError);
+    expect(() => s.transform(doubles)).toThrow('Column inputCol1: expected INT, found DOUBLE.');
+    const nulls = DataFrame.fromColumns(
+      ['inputCol1', 'inputCol2'],
+      [DataTypes.INT, DataTypes.INT],
+      [[0, null], [1, 1]],
+    );
+    expect(() => s.transform(nulls)).toThrow('Column inputCol1, row 1: expected INT, found null.');
+  });
+
+  it('rejects negative indices and maps null model strings to null', () => {
+    const s = new IndexToStringModelServable()
+      .setInputCols(['i'])
+      .setOutputCols(['o'])
+      .setModel({ stringArrays: [['a', null]] });
+    const out = s.transform(DataFrame.fromColumns(['i'], [DataTypes.INT], [[1, 0]]));
+    expect(out.getValues('o')).toEqual([null, 'a']);
+    expect(() => s.transform(DataFrame.fromColumns(['i'], [DataTypes.INT], [[-1]]))).toThrow(
+      'The input contains unseen index: -1. (column i, row 0)',
+    );
+  });
+});
+
+describe('IndexToStringModelServable persistence and model data', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'index-to-string-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('save → load keeps params and model data', async () => {
+    const s = servable().setModel(model);
+    await s.save(join(dir, 'stage'));
+    const loaded = await IndexToStringModelServable.load(join(dir, 'stage'));
+    expect(paramMapToJson(loaded)).toEqual(paramMapToJson(s));
+    expect(loaded.getModelData()).toEqual(s.getModelData());
+    expect(loaded.className).toBe('org.apache.flink.ml.feature.stringindexer.IndexToStringModel');
+  });
+
+  it('corrupt model data keeps the old model; decoder fuzz', async () => {
+    const valid = encodeToBytes(StringIndexerModelDataCodec, model);
+    const s = servable();
+    await s.setModelData(valid);
+    await expect(s.setModelData(valid.subarray(0, 5))).rejects.toThrow(ModelDataError);
+    expect(s.getModelData()).toEqual(valid);
+    const input = DataFrame.fromColumns(
+      ['inputCol1', 'inputCol2'],
+      [DataTypes.INT, DataTypes.INT],
+      [[0, 1], [1, 0]],
+    );
+    await fuzzModelData({
+      create: () => servable(),
+      valid,
+      use: (t) => {
+        const out = t.transform(input);
+        return [out.getValues('outputCol1'), out.getValues('outputCol2')];
+      },
+    });
+  });
+});

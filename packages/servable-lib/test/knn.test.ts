@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
+import { DenseMatrix, DenseVector, FmaBLAS, Vectors, encodeToBytes } from '@servable/linalg';
+import {
+  ColumnTypeMismatchError,
+  FeatureDimensionError,
+  ModelDataError,
+  ModelNotLoadedError,
+  applyParamMapJson,
+} from '@servable/servable-api';
+import { describe, expect, it } from 'vitest';
+import { type KnnModelData, KnnModelDataCodec, KnnModelServable, knnPredict } from '../src/knn/index.js';
+import { bytesToHex, modelDataRecordBytes } from './support/encoding-examples.js';
+import {
+  type FixtureJson,
+  caseInput,
+  caseLabel,
+  caseModelData,
+  caseParams,
+  expectCaseOutput,
+  loadVectorFile,
+  toVector,
+} from './support/flink-vectors.js';
+import { fuzzModelData, saveLoadRoundTrip } from './support/model-servable-checks.js';
+
+const file = loadVectorFile('Knn');
+
+function fixtureModel(data: Record<string, FixtureJson>): KnnModelData {
+  const packed = data.packedFeatures as { numRows: number; numCols: number; valuesColumnMajor: number[] };
+  return {
+    packedFeatures: new DenseMatrix(packed.numRows, packed.numCols, packed.valuesColumnMajor),
+    featureNormSquares: toVector(data.featureNormSquares ?? null) as DenseVector,
+    labels: toVector(data.labels ?? null) as DenseVector,
+  };
+}
+
+/** Builds model data the way Knn.fit packs it: one column per point, squared FMA norms. */
+function packModel(points: number[][], labels: number[], dim: number): KnnModelData {
+  const values = points.flat();
+  return {
+    packedFeatures: new DenseMatrix(dim, points.length, values),
+    featureNormSquares: new DenseVector(points.map((p) => FmaBLAS.norm2(new DenseVector(p)) ** 2)),
+    labels: new DenseVector(labels),
+  };
+}
+
+describe('KnnModelDataCodec', () => {
+  it('reproduces the example record of encodings.json', async () => {
+    const example = modelDataRecordBytes('KnnModelData packed 2x1 [1,2] normSq [5] labels [1]');
+    const model = {
+      packedFeatures: new DenseMatrix(2, 1, [1, 2]),
+      featureNormSquares: Vectors.dense(5),
+      labels: Vectors.dense(1),
+    };
+    expect(bytesToHex(encodeToBytes(KnnModelDataCodec, model))).toBe(bytesToHex(example));
+    const s = await new KnnModelServable().setModelData(example);
+    expect(s.getModel()?.packedFeatures.equals(model.packedFeatures)).toBe(true);
+  });
+
+  it('rejects parts that disagree in size', () => {
+    const bad = { ...packModel([[1], [2]], [1, 2], 1), labels: Vectors.dense(1) };
+    expect(() => new KnnModelServable().setModel(bad)).toThrow(ModelDataError);
+    expect(() => new KnnModelServable().setModel(bad)).toThrow('labels has 1 entries but packedFeatures has 2 points');
+  });
+});
+
+describe('KnnModelServable on Flink ML vectors', () => {
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      const s = new KnnModelServable();
+      applyParamMapJson(s, caseParams(file, c) as never);
+      s.setModel(fixtureModel(caseModelData(file, c)));
+      expectCaseOutput(s.transform(caseInput(c)), c);
+    });
+  });
+});
+
+describe('knnPredict tie-breaking', () => {
+  // 150 predictions made by a JDK 17 with its own PriorityQueue and HashMap (and Java 11 BLAS's
+  // fused summation order), on tiny integer grids where equal distances and equal votes abound.
+  const cases = JSON.parse(
+    readFileSync(new URL('./fixtures/java/jdk17-knn-ties.json', import.meta.url), 'utf8'),
+  ) as { k: number; dim: number; points: number[][]; labels: number[]; features: number[]; prediction: number }[];
+
+  it.each(cases.map((c, i) => [i, c] as const))('agrees with the JVM (case %i)', (_i, c) => {
+    const model = packModel(c.points, c.labels, c.dim);
+    const got = knnPredict(model, new DenseVector(c.features), c.k, new DenseVector(c.labels.length), FmaBLAS);
+    expect(got).toBe(c.prediction);
+  });
+});
+
+describe('KnnModelServable', () => {
+  const model = packModel([[0, 0], [1, 0], [5, 5], [6, 5], [0, 1]], [1, 1, 2, 2, 3], 2);
+  const df = DataFrame.fromColumns(
+    ['features'],
+    [DataTypes.VECTOR(BasicType.DOUBLE)],
+    [[Vectors.dense(0.2, 0.1), Vectors.dense(5.5, 5), Vectors.sparse(2, [1], [1])]],
+  );
+
+  it('votes among the k nearest points', () => {
+    const s = new KnnModelServable().setModel(model).setK(3);
+    expect(Array.from(s.transform(df).getDoubles('prediction'))).toEqual([1, 2, 1]);
+    // k = 1: the single nearest point decides.
+    expect(Array.from(s.setK(1).transform(df).getDoubles('prediction'))).toEqual([1, 2, 3]);
+  });
+
+  it('predicts -1 without training points', () => {
+    const empty = { packedFeatures: new DenseMatrix(2, 0), featureNormSquares: new DenseVector(0), labels: new DenseVector(0) };
+    const s = new KnnModelServable().setModel(empty);
+    expect(Array.from(s.transform(df).getDoubles('prediction'))).toEqual([-1, -1, -1]);
+  });
+
+  it('rejects bad input with typed errors and validates k', () => {
+    const s = new KnnModelServable();
+    expect(() => s.transform(df)).toThrow(ModelNotLoadedError);
+    s.setModel(packModel([[1, 2, 3]], [1], 3));
+    expect(() => s.transform(df)).toThrow(FeatureDimensionError);
+    const nulls = DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [[null]]);
+    expect(() => s.transform(nulls)).toThrow(ColumnTypeMismatchError);
+    expect(() => s.setK(0)).toThrow('Parameter k is given an invalid value 0');
+  });
+
+  it('round-trips save → load', async () => {
+    const s = new KnnModelServable().setModel(model).setK(2);
+    const loaded = await saveLoadRoundTrip(s, (p) => KnnModelServable.load(p));
+    expect(loaded.getK()).toBe(2);
+  });
+
+  it('survives corrupted model data (fuzz)', async () => {
+    const s = new KnnModelServable().setK(3);
+    await s.setModelData(encodeToBytes(KnnModelDataCodec, model));
+    await fuzzModelData(s, () => {
+      expect(Array.from(s.transform(df).getDoubles('prediction'))).toEqual([1, 2, 1]);
+    });
+  });
+});

@@ -1,0 +1,88 @@
+import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
+import { type DenseVector, SparseVector, Vectors, encodeToBytes } from '@servable/linalg';
+import {
+  ColumnTypeMismatchError,
+  FeatureDimensionError,
+  ModelNotLoadedError,
+  applyParamMapJson,
+} from '@servable/servable-api';
+import { describe, expect, it } from 'vitest';
+import {
+  LinearRegressionModelDataCodec,
+  LinearRegressionModelServable,
+} from '../src/linear-regression/index.js';
+import { bytesToHex, modelDataRecordBytes } from './support/encoding-examples.js';
+import {
+  caseInput,
+  caseLabel,
+  caseModelData,
+  caseParams,
+  expectCaseOutput,
+  loadVectorFile,
+  toVector,
+} from './support/flink-vectors.js';
+import { fuzzModelData, saveLoadRoundTrip } from './support/model-servable-checks.js';
+
+const file = loadVectorFile('LinearRegression');
+
+describe('LinearRegressionModelDataCodec', () => {
+  it('reproduces the example record of encodings.json', async () => {
+    const example = modelDataRecordBytes('LinearRegressionModelData coefficient=[1.141]');
+    expect(bytesToHex(encodeToBytes(LinearRegressionModelDataCodec, { coefficient: Vectors.dense(1.141) }))).toBe(
+      bytesToHex(example),
+    );
+    const s = await new LinearRegressionModelServable().setModelData(example);
+    expect(Array.from(s.getModel()?.coefficient.values ?? [])).toEqual([1.141]);
+  });
+});
+
+describe('LinearRegressionModelServable on Flink ML vectors', () => {
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      const s = new LinearRegressionModelServable();
+      applyParamMapJson(s, caseParams(file, c) as never);
+      s.setModel({ coefficient: toVector(caseModelData(file, c).coefficient ?? null) as DenseVector });
+      expectCaseOutput(s.transform(caseInput(c)), c);
+    });
+  });
+});
+
+describe('LinearRegressionModelServable', () => {
+  const df = DataFrame.fromColumns(
+    ['x'],
+    [DataTypes.VECTOR(BasicType.DOUBLE)],
+    [[Vectors.dense(1, 2), new SparseVector(2, [1], [3])]],
+  );
+
+  it('predicts the dot product for dense and sparse rows, into the named column', () => {
+    const s = new LinearRegressionModelServable()
+      .setModel({ coefficient: Vectors.dense(0.5, -1) })
+      .setFeaturesCol('x')
+      .setPredictionCol('y');
+    const out = s.transform(df);
+    expect(out.getColumnNames()).toEqual(['x', 'y']);
+    expect(Array.from(out.getDoubles('y'))).toEqual([-1.5, -3]);
+  });
+
+  it('rejects bad input with typed errors', () => {
+    const s = new LinearRegressionModelServable().setFeaturesCol('x');
+    expect(() => s.transform(df)).toThrow(ModelNotLoadedError);
+    s.setModel({ coefficient: Vectors.dense(1, 2, 3) });
+    expect(() => s.transform(df)).toThrow(FeatureDimensionError);
+    const nulls = DataFrame.fromColumns(['x'], [DataTypes.VECTOR(BasicType.DOUBLE)], [[null]]);
+    expect(() => s.transform(nulls)).toThrow(ColumnTypeMismatchError);
+  });
+
+  it('round-trips save → load', async () => {
+    const s = new LinearRegressionModelServable().setModel({ coefficient: Vectors.dense(1.141, 1.829) });
+    await saveLoadRoundTrip(s, (p) => LinearRegressionModelServable.load(p));
+  });
+
+  it('survives corrupted model data (fuzz)', async () => {
+    const s = new LinearRegressionModelServable().setFeaturesCol('x');
+    await s.setModelData(encodeToBytes(LinearRegressionModelDataCodec, { coefficient: Vectors.dense(0.5, -1) }));
+    await fuzzModelData(s, () => {
+      expect(Array.from(s.transform(df).getDoubles('prediction'))).toEqual([-1.5, -3]);
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { DataFrame, DataTypes, BasicType } from '@servable/dataframe';
+import { DenseVector, SparseVector, Vectors, encodeToBytes } from '@servable/linalg';
+import {
+  ColumnTypeMismatchError,
+  FeatureDimensionError,
+  MissingColumnError,
+  ModelNotLoadedError,
+  applyParamMapJson,
+} from '@servable/servable-api';
+import { describe, expect, it } from 'vitest';
+import {
+  LinearSVCModelDataCodec,
+  LinearSVCModelServable,
+} from '../src/linear-svc/index.js';
+import { caseInput, caseLabel, caseModelData, caseParams, expectCaseOutput, loadVectorFile, toVector } from './support/flink-vectors.js';
+import { fuzzModelData, saveLoadRoundTrip } from './support/model-servable-checks.js';
+
+const file = loadVectorFile('LinearSVC');
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+
+function servableFor(params: Record<string, unknown>, coefficient: DenseVector): LinearSVCModelServable {
+  const s = new LinearSVCModelServable();
+  applyParamMapJson(s, params as never);
+  return s.setModel({ coefficient });
+}
+
+describe('LinearSVCModelDataCodec', () => {
+  it('encodes the example record of encodings.json byte for byte and decodes it back', () => {
+    const bytes = encodeToBytes(LinearSVCModelDataCodec, { coefficient: Vectors.dense(0.47, -0.273) });
+    expect(hex(bytes)).toBe('000000023fde147ae147ae14bfd178d4fdf3b646');
+    const s = new LinearSVCModelServable();
+    return s.setModelData(bytes).then(() => {
+      expect(Array.from(s.getModel()?.coefficient.values ?? [])).toEqual([0.47, -0.273]);
+    });
+  });
+});
+
+describe('LinearSVCModelServable on Flink ML vectors', () => {
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      const coefficient = toVector(caseModelData(file, c).coefficient ?? null) as DenseVector;
+      const out = servableFor(caseParams(file, c), coefficient).transform(caseInput(c));
+      expectCaseOutput(out, c);
+    });
+  });
+});
+
+describe('LinearSVCModelServable', () => {
+  const model = { coefficient: Vectors.dense(1, -2, 0.5) };
+  const df = DataFrame.fromColumns(
+    ['features'],
+    [DataTypes.VECTOR(BasicType.DOUBLE)],
+    [[Vectors.dense(3, 1, 0), new SparseVector(3, [1], [1]), Vectors.dense(0, 0, 0)]],
+  );
+
+  it('applies the threshold with >= and writes [dot, -dot]', () => {
+    const out = new LinearSVCModelServable().setModel(model).setThreshold(1).transform(df);
+    expect(Array.from(out.getDoubles('prediction'))).toEqual([1, 0, 0]);
+    expect(out.getVectors('rawPrediction').map((v) => Array.from(v?.toArray() ?? []))).toEqual([
+      [1, -1],
+      [-2, 2],
+      [0, -0],
+    ]);
+    const atThreshold = new LinearSVCModelServable().setModel(model).setThreshold(0).transform(df);
+    expect(atThreshold.getDoubles('prediction')[2]).toBe(1);
+  });
+
+  it('names the problem for bad input', () => {
+    const s = new LinearSVCModelServable();
+    expect(() => s.transform(df)).toThrow(ModelNotLoadedError);
+    s.setModel(model);
+    expect(() => s.setFeaturesCol('f').transform(df)).toThrow(MissingColumnError);
+    s.setFeaturesCol('features');
+    const wrongDim = DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [[Vectors.dense(1, 2)]]);
+    expect(() => s.transform(wrongDim)).toThrow(FeatureDimensionError);
+    expect(() => s.transform(wrongDim)).toThrow('row 0: the vector has dimension 2 but the model expects dimension 3');
+    const nulls = DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [[null]]);
+    expect(() => s.transform(nulls)).toThrow(ColumnTypeMismatchError);
+    const doubles = DataFrame.fromColumns(['features'], [DataTypes.DOUBLE], [[1]]);
+    expect(() => s.transform(doubles)).toThrow(ColumnTypeMismatchError);
+  });
+
+  it('saves and loads (metadata + data) without changing params or bytes', async () => {
+    const s = new LinearSVCModelServable().setModel(model).setThreshold(0.25).setPredictionCol('p');
+    const loaded = await saveLoadRoundTrip(s, (p) => LinearSVCModelServable.load(p));
+    expect(loaded.getThreshold()).toBe(0.25);
+    expect(Array.from(loaded.transform(df).getDoubles('p'))).toEqual(Array.from(s.transform(df).getDoubles('p')));
+  });
+
+  it('survives corrupted model data (fuzz)', async () => {
+    const valid = encodeToBytes(LinearSVCModelDataCodec, model);
+    const s = new LinearSVCModelServable();
+    await s.setModelData(valid);
+    await fuzzModelData(s, () => {
+      expect(Array.from(s.transform(df).getDoubles('prediction'))).toEqual([1, 0, 1]);
+    });
+  });
+});

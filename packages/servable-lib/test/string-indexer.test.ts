@@ -1,0 +1,239 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
+import { DenseVector, decodeFromBytes, encodeToBytes } from '@servable/linalg';
+import {
+  MissingColumnError,
+  ModelDataError,
+  ModelNotLoadedError,
+  ParamError,
+  paramMapToJson,
+} from '@servable/servable-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
+import { javaNumberToString } from '../src/java/string-value-of.js';
+import {
+  StringIndex,
+  type StringIndexerModelData,
+  StringIndexerModelDataCodec,
+  StringIndexerModelServable,
+} from '../src/string-indexer/index.js';
+import { fuzzModelData } from './support/decoder-fuzz.js';
+import { bytesToHex, modelDataRecordBytes } from './support/encoding-examples.js';
+import {
+  caseInput,
+  caseLabel,
+  caseModelData,
+  caseParams,
+  expectCaseError,
+  expectCaseOutput,
+  type FixtureJson,
+  loadVectorFile,
+} from './support/flink-vectors.js';
+
+const file = loadVectorFile('StringIndexer');
+
+function modelOf(json: Record<string, FixtureJson>): StringIndexerModelData {
+  return { stringArrays: json.stringArrays as string[][] };
+}
+
+function servableFor(params: Record<string, FixtureJson>, model?: StringIndexerModelData) {
+  const s = new StringIndexerModelServable()
+    .setInputCols(params.inputCols as string[])
+    .setOutputCols(params.outputCols as string[])
+    .setHandleInvalid(params.handleInvalid as 'error' | 'skip' | 'keep');
+  return model ? s.setModel(model) : s;
+}
+
+describe('StringIndexerModelServable: Flink ML test vectors', () => {
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      const servable = servableFor(caseParams(file, c), modelOf(caseModelData(file, c)));
+      if (c.expectedError) expectCaseError(() => servable.transform(caseInput(c)), c);
+      else expectCaseOutput(servable.transform(caseInput(c)), c);
+    });
+  });
+});
+
+describe('StringIndexerModelData codec', () => {
+  it('reproduces the encodings.json record byte for byte', () => {
+    const bytes = modelDataRecordBytes('StringIndexerModelData [["a","b"],["-1.0"]]');
+    const decoded = decodeFromBytes(StringIndexerModelDataCodec, bytes);
+    expect(decoded.stringArrays).toEqual([['a', 'b'], ['-1.0']]);
+    expect(bytesToHex(encodeToBytes(StringIndexerModelDataCodec, decoded))).toBe(bytesToHex(bytes));
+  });
+
+  it('round-trips nulls, empty arrays and non-BMP strings', () => {
+    const model = { stringArrays: [[], [null, '', 'é€😀']] };
+    const bytes = encodeToBytes(StringIndexerModelDataCodec, model);
+    expect(decodeFromBytes(StringIndexerModelDataCodec, bytes)).toEqual(model);
+  });
+
+  it('rejects a negative column count naming the offset', () => {
+    expect(() =>
+      decodeFromBytes(StringIndexerModelDataCodec, Uint8Array.of(0xff, 0xff, 0xff, 0xff)),
+    ).toThrow(/non-negative length of string arrays at offset 0/);
+  });
+});
+
+describe('StringIndex', () => {
+  it('maps duplicates to their last position and counts distinct strings', () => {
+    const index = new StringIndex(['a', 'b', 'a', null]);
+    expect(index.indexOf('a')).toBe(2);
+    expect(index.indexOf('b')).toBe(1);
+    expect(index.indexOf(null)).toBe(3);
+    expect(index.indexOf('c')).toBe(-1);
+    expect(index.size).toBe(3);
+  });
+});
+
+describe('javaNumberToString', () => {
+  it('formats like Java String.valueOf per column type', () => {
+    expect(javaNumberToString(2, BasicType.DOUBLE)).toBe('2.0');
+    expect(javaNumberToString(2, BasicType.INT)).toBe('2');
+    expect(javaNumberToString(-7, BasicType.LONG)).toBe('-7');
+    expect(javaNumberToString(1e7, BasicType.DOUBLE)).toBe('1.0E7');
+    expect(javaNumberToString(-0, BasicType.DOUBLE)).toBe('-0.0');
+    expect(javaNumberToString(Number.NaN, BasicType.DOUBLE)).toBe('NaN');
+    expect(javaNumberToString(0.1, BasicType.FLOAT)).toBe('0.1');
+    expect(javaNumberToString(Math.fround(0.1), BasicType.DOUBLE)).toBe('0.10000000149011612');
+  });
+});
+
+describe('StringIndexerModelServable behaviour', () => {
+  const model = {
+    stringArrays: [
+      ['a', '1'],
+      ['1', '2.0'],
+    ],
+  };
+  const frame = (ints: (number | null)[], doubles: (number | null)[]) =>
+    DataFrame.fromColumns(['i', 'd'], [DataTypes.INT, DataTypes.DOUBLE], [ints, doubles]);
+  const base = () =>
+    new StringIndexerModelServable().setInputCols(['i', 'd']).setOutputCols(['oi', 'od']);
+
+  it('looks INT values up as "1" and DOUBLE values as "2.0"', () => {
+    const s = base().setModel({
+      stringArrays: [
+        ['1', '2'],
+        ['1', '2.0'],
+      ],
+    });
+    const out = s.transform(frame([2, 1], [2, 2]));
+    expect(Array.from(out.getDoubles('oi'))).toEqual([1, 0]);
+    expect(Array.from(out.getDoubles('od'))).toEqual([1, 1]);
+    expect(out.getColumnNames()).toEqual(['i', 'd', 'oi', 'od']);
+  });
+
+  it('reports the first unseen value in row order with Java message, column and row', () => {
+    const s = base().setModel(model);
+    const run = () => s.transform(frame([1, 7, 8], [2, 2, 3]));
+    expect(run).toThrow(InvalidInputValueError);
+    expect(run).toThrow(
+      'The input contains unseen string: 7. See handleInvalid parameter for more options. (column i, row 1)',
+    );
+    expect(() => s.transform(frame([1, null], [2, 2]))).toThrow('unseen string: null.');
+  });
+
+  it('keep gives the number of distinct strings; skip drops whole rows', () => {
+    const input = frame([1, 9, 1], [2, 2, 5]);
+    const kept = base()
+      .setHandleInvalid('keep')
+      .setModel({ stringArrays: [['1', '1'], ['2.0']] });
+    expect(Array.from(kept.transform(input).getDoubles('oi'))).toEqual([1, 1, 1]);
+    expect(Array.from(kept.transform(input).getDoubles('od'))).toEqual([0, 0, 1]);
+    const skipped = base().setHandleInvalid('skip').setModel(model).transform(input);
+    expect(skipped.numRows()).toBe(1);
+    expect(skipped.getValues('i')).toEqual([1]);
+    expect(Array.from(skipped.getDoubles('od'))).toEqual([1]);
+  });
+
+  it('rejects unsupported column types with Java message, but not their nulls', () => {
+    const df = DataFrame.fromColumns(
+      ['v'],
+      [DataTypes.VECTOR(BasicType.DOUBLE)],
+      [[null, new DenseVector([1])]],
+    );
+    const s = new StringIndexerModelServable()
+      .setInputCols(['v'])
+      .setOutputCols(['o'])
+      .setHandleInvalid('keep')
+      .setModel({ stringArrays: [['x']] });
+    expect(() => s.transform(df)).toThrow(
+      'The input column only supports string and numeric type. (column v, row 1)',
+    );
+  });
+
+  it('fails clearly on missing columns, missing model, and param/model mismatches', () => {
+    expect(() => base().transform(frame([1], [2]))).toThrow(ModelNotLoadedError);
+    const s = base().setModel(model);
+    const df = DataFrame.fromColumns(['x'], [DataTypes.STRING], [['a']]);
+    expect(() => s.transform(df)).toThrow(MissingColumnError);
+    expect(() => s.transform(df)).toThrow('the DataFrame has columns [x]');
+    expect(() =>
+      base()
+        .setOutputCols(['o'])
+        .setModel(model)
+        .transform(frame([1], [2])),
+    ).toThrow('inputCols has 2 columns but outputCols has 1');
+    const small = base().setModel({ stringArrays: [['a']] });
+    expect(() => small.transform(frame([1], [2]))).toThrow(ParamError);
+  });
+
+  it('does not modify its input', () => {
+    const input = frame([1], [2]);
+    base().setModel(model).transform(input);
+    expect(input.getColumnNames()).toEqual(['i', 'd']);
+  });
+});
+
+describe('StringIndexerModelServable persistence and model data', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'string-indexer-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('save → load keeps params and model data', async () => {
+    const s = servableFor(file.params ?? {}, modelOf(file.modelData ?? {}));
+    await s.save(join(dir, 'stage'));
+    const loaded = await StringIndexerModelServable.load(join(dir, 'stage'));
+    expect(paramMapToJson(loaded)).toEqual(paramMapToJson(s));
+    expect(loaded.getModelData()).toEqual(s.getModelData());
+    const c = file.cases[0]!;
+    expectCaseOutput(loaded.transform(caseInput(c)), c);
+  });
+
+  it('setModelData with the bytes of a record; corrupt bytes keep the old model', async () => {
+    const s = servableFor(file.params ?? {});
+    const bytes = modelDataRecordBytes('StringIndexerModelData [["a","b"],["-1.0"]]');
+    await s.setModelData(bytes);
+    expect(s.getModel()?.stringArrays).toEqual([['a', 'b'], ['-1.0']]);
+    await expect(s.setModelData(bytes.subarray(0, bytes.length - 2))).rejects.toThrow(
+      ModelDataError,
+    );
+    expect(s.getModelData()).toEqual(bytes);
+  });
+
+  it('decoder fuzz: truncations, extensions and flips give ModelDataError or a valid model', async () => {
+    const input = DataFrame.fromColumns(
+      ['inputCol1', 'inputCol2'],
+      [DataTypes.STRING, DataTypes.DOUBLE],
+      [
+        ['a', 'b', 'zz'],
+        [-1, 0, 2],
+      ],
+    );
+    await fuzzModelData({
+      create: () => servableFor({ ...file.params, handleInvalid: 'keep' }),
+      valid: encodeToBytes(StringIndexerModelDataCodec, modelOf(file.modelData ?? {})),
+      use: (s) => {
+        const out = s.transform(input);
+        return [Array.from(out.getDoubles('outputCol1')), Array.from(out.getDoubles('outputCol2'))];
+      },
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { DecodeError } from '@servable/linalg';
+import type { DecodeError } from '@servable/linalg';
 
 /**
  * Base class of every error thrown by `@servable/servable-api` and the servables built on it.
@@ -252,9 +252,4 @@ export class NoModelDataError extends ServableError {
   ) {
     super('NO_MODEL_DATA', `${servable} takes no model data; setModelData is not supported.`);
   }
-}
-
-/** True when `error` is `@servable/linalg`'s {@link DecodeError}. */
-export function isDecodeError(error: unknown): error is DecodeError {
-  return error instanceof DecodeError;
 }

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MetadataError, resolveStageDir, stageDirName } from '@servable/servable-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MetadataError, resolveStageDir, stageDirName } from '../src/metadata/index.js';
 
 describe('stageDirName', () => {
   it.each([

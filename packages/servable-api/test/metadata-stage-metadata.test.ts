@@ -2,25 +2,23 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  formatStageMetadata,
-  MetadataError,
-  parseStageMetadata,
-  readStageMetadata,
-  type StageMetadata,
-  writeStageMetadata,
-} from '../src/metadata/index.js';
 import {
   applyParamMapJson,
+  formatStageMetadata,
   HasFeaturesCol,
   HasPredictionCol,
   HasRawPredictionCol,
   JavaDouble,
+  MetadataError,
   ParamsHolder,
   paramMapToJson,
-} from '../src/params/index.js';
+  parseStageMetadata,
+  readStageMetadata,
+  type StageMetadata,
+  writeStageMetadata,
+} from '@servable/servable-api';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const LR_CLASS = 'org.apache.flink.ml.classification.logisticregression.LogisticRegressionModel';

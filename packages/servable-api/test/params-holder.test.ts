@@ -1,5 +1,4 @@
 import { DenseVector } from '@servable/linalg';
-import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   applyParamMapJson,
   CATEGORICAL_COLS,
@@ -42,7 +41,8 @@ import {
   WINDOWS,
   type WithParams,
   writeJson,
-} from '../src/params/index.js';
+} from '@servable/servable-api';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 
 // A tiny servable-like holder: shared params through mixins, one own param with accessors, one
 // bare param.

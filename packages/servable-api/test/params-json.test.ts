@@ -1,5 +1,3 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   formatJavaFloat,
   JavaDouble,
@@ -8,7 +6,9 @@ import {
   type JsonValue,
   parseJson,
   writeJson,
-} from '../src/params/index.js';
+} from '@servable/servable-api';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 
 describe('parseJson', () => {
   it('parses every JSON type', () => {

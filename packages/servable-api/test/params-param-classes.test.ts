@@ -1,6 +1,4 @@
 import { DenseVector, SparseVector } from '@servable/linalg';
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   BooleanParam,
   CountTumblingWindows,
@@ -29,7 +27,9 @@ import {
   VectorParam,
   WindowsParam,
   writeJson,
-} from '../src/params/index.js';
+} from '@servable/servable-api';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 
 /** What Java would write for the value, then what reading it back gives. */
 function roundTrip<T>(param: Param<T>, value: T | null): { text: string; back: T | null } {

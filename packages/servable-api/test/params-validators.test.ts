@@ -1,5 +1,5 @@
+import { ParamValidators } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
-import { ParamValidators } from '../src/params/index.js';
 
 describe('ParamValidators (Java semantics)', () => {
   it('alwaysTrue accepts everything, null included', () => {

@@ -87,7 +87,7 @@ export class OnlineStandardScalerModelServable extends ModelServable.withParams(
   readonly modelDataFormat = ONLINE_STANDARD_SCALER_MODEL_DATA_FORMAT;
   /** Online models save metadata only. */
   override readonly savedModelData: SavedModelData = 'optional';
-  private prepared: Prepared | undefined;
+  private scaling: Prepared | undefined;
 
   /** Loads an `OnlineStandardScalerModel` stage (metadata; data if `data/` exists). */
   static load(path: string): Promise<OnlineStandardScalerModelServable> {
@@ -102,7 +102,7 @@ export class OnlineStandardScalerModelServable extends ModelServable.withParams(
    * @throws ModelVersionRangeError for a model version beyond ±(2^53 − 1).
    */
   transform(input: DataFrame): DataFrame {
-    const { model, scale } = this.prepare(this.requireModel());
+    const { model, scale } = this.scalingFor(this.requireModel());
     const inputCol = this.getInputCol();
     const vectors = requireVectorColumn(input, inputCol, 'OnlineStandardScalerModel');
     const withMean = this.getWithMean();
@@ -135,8 +135,8 @@ export class OnlineStandardScalerModelServable extends ModelServable.withParams(
     return output;
   }
 
-  private prepare(model: StandardScalerModelData): Prepared {
-    const cached = this.prepared;
+  private scalingFor(model: StandardScalerModelData): Prepared {
+    const cached = this.scaling;
     if (cached !== undefined && cached.model === model) return cached;
     const std = model.std.values;
     const scale = new Float64Array(std.length);
@@ -145,7 +145,7 @@ export class OnlineStandardScalerModelServable extends ModelServable.withParams(
       scale[i] = s === 0 ? 0 : 1 / s;
     }
     const prepared = { model, scale: new DenseVector(scale) };
-    this.prepared = prepared;
+    this.scaling = prepared;
     return prepared;
   }
 }

@@ -1,0 +1,378 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { type FSWatcher, watch } from 'chokidar';
+import { ModelUpdateRejectedError, UpdaterConfigError, UpdaterStateError } from './errors.js';
+import { silentLogger, type UpdaterLogger } from './logger.js';
+import type { ModelRejectedEvent, ModelStaleEvent, ModelUpdatedEvent } from './model-update-events.js';
+import { formatVersion } from './model-update-order.js';
+import { ModelSwapper, type ModelUpdateOutcome } from './model-swapper.js';
+import { TypedEmitter } from './typed-emitter.js';
+import type { StagedServable, StageRef, UpdatableServable } from './updatable-servable.js';
+
+/** Options of {@link FileModelUpdater}. */
+export interface FileModelUpdaterOptions {
+  /**
+   * What to follow: a saved stage directory (its `data/` directory is followed), a model data
+   * directory itself, or a single model data file. For a saved `PipelineModel` directory give
+   * {@link FileModelUpdaterOptions.stage} as an index: `stages/<i>/data` is followed.
+   */
+  readonly path: string;
+  /** The pipeline stage to update, when the servable is a pipeline. */
+  readonly stage?: StageRef;
+  /**
+   * Quiet time after the last file event before the files are read (ms). Default 15. Writers
+   * that write in place produce an event per write; reading only after a pause avoids reading
+   * between two chunks.
+   */
+  readonly settleMs?: number;
+  /**
+   * How long files that do not decode may keep unchanged before they are reported as rejected
+   * (ms). Until then they are taken as still being written (an in-place writer that paused) and
+   * are checked again. Default 1000.
+   */
+  readonly incompleteTimeoutMs?: number;
+  /**
+   * Poll the file system instead of using native events: `true`, or the poll interval in ms
+   * (default interval 50). Use it for network file systems without change events. Native
+   * watching that fails (e.g. out of inotify watches) falls back to polling by itself.
+   */
+  readonly polling?: boolean | number;
+  /** Apply the data present when `start()` is called. Default `true`. */
+  readonly loadOnStart?: boolean;
+  /** Where to log; default silent. */
+  readonly logger?: UpdaterLogger;
+}
+
+/** The events of {@link FileModelUpdater}. */
+export interface FileModelUpdaterEvents {
+  /** New model data was applied. */
+  updated: [ModelUpdatedEvent];
+  /** Complete, settled files failed to decode or validate; the previous model keeps serving. */
+  rejected: [ModelRejectedEvent];
+  /** Valid data was older than the serving model and was skipped. */
+  stale: [ModelStaleEvent];
+  /** The watcher had a problem (it switched to polling, a directory vanished, ...). */
+  warning: [Error];
+}
+
+interface FileState {
+  readonly name: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+}
+
+interface Snapshot {
+  readonly files: readonly FileState[];
+  /** A string that changes whenever a file is added, removed or written. */
+  readonly signature: string;
+}
+
+/**
+ * Follows a saved model's data directory (or one data file) and swaps each new complete model
+ * into a live servable, without a restart and without failing a request.
+ *
+ * It never applies half-written data:
+ *
+ * - **write-then-rename** (Flink's `FileSink`, {@link writeModelDataFileAtomically},
+ *   {@link publishModelDataDirectory}): hidden in-progress files (`.`/`_` prefix) are ignored,
+ *   the renamed file appears complete and is applied at once;
+ * - **in-place writers**: files are read only after {@link FileModelUpdaterOptions.settleMs}
+ *   without events, must be unchanged across the read (size, mtime, inode), and must decode and
+ *   validate completely; data that does not is taken as still being written and checked again,
+ *   and reported as `rejected` only once it has stayed unchanged for
+ *   {@link FileModelUpdaterOptions.incompleteTimeoutMs}.
+ *
+ * Data older than the serving model (by model version) is skipped (`stale`).
+ *
+ * @example
+ * ```ts
+ * const updater = new FileModelUpdater(servable, { path: '/srv/models/lr' });
+ * updater.on('updated', (e) => log.info(e, 'model updated'));
+ * await updater.start(); // the current model serves; later writes are followed
+ * ```
+ */
+export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
+  private readonly swapper: ModelSwapper;
+  private readonly logger: UpdaterLogger;
+  private readonly settleMs: number;
+  private readonly incompleteTimeoutMs: number;
+  private watcher: FSWatcher | undefined;
+  private target: { readonly directory: string; readonly file: string | undefined } | undefined;
+  private state: 'new' | 'running' | 'stopped' = 'new';
+  private timer: NodeJS.Timeout | undefined;
+  private checking: Promise<void> | undefined;
+  private dirty = false;
+  /** Signature of the last data handled (applied, stale or rejected): not looked at again. */
+  private handled: string | undefined;
+  /** Signature of undecodable data being waited on, and since when it is unchanged. */
+  private pending: { signature: string; since: number } | undefined;
+  private pollingInterval: number | undefined;
+
+  constructor(
+    /** The servable (or pipeline) to keep up to date. */
+    readonly servable: UpdatableServable | StagedServable,
+    /** See {@link FileModelUpdaterOptions}. */
+    readonly options: FileModelUpdaterOptions,
+  ) {
+    super();
+    if (typeof options.path !== 'string' || options.path.length === 0) {
+      throw new UpdaterConfigError('path', 'expected a non-empty file or directory path.');
+    }
+    this.swapper = ModelSwapper.for(servable);
+    this.logger = options.logger ?? silentLogger;
+    this.settleMs = nonNegative('settleMs', options.settleMs, 15);
+    this.incompleteTimeoutMs = nonNegative('incompleteTimeoutMs', options.incompleteTimeoutMs, 1000);
+    const polling = options.polling;
+    this.pollingInterval =
+      polling === true ? 50 : typeof polling === 'number' ? nonNegative('polling', polling, 50) : undefined;
+  }
+
+  /** The directory watched (resolved from {@link FileModelUpdaterOptions.path} by `start()`). */
+  get directory(): string | undefined {
+    return this.target?.directory;
+  }
+
+  /**
+   * Resolves the path, applies the data present now (unless `loadOnStart: false`) and starts
+   * watching. Resolves once changes are being followed; rejected initial data is reported as a
+   * `rejected` event, not thrown, so a server can start with its previous model.
+   *
+   * @throws UpdaterConfigError when the path does not exist.
+   */
+  async start(): Promise<void> {
+    if (this.state !== 'new') throw new UpdaterStateError('FileModelUpdater.start() was already called.');
+    this.state = 'running';
+    this.target = await this.resolveTarget();
+    await this.openWatcher();
+    this.logger.info({ directory: this.target.directory, file: this.target.file }, 'following model data files');
+    if (this.options.loadOnStart ?? true) {
+      this.dirty = true;
+      await this.runCheck();
+    }
+  }
+
+  /** Stops watching. A check in progress finishes (and may still apply its data). */
+  async stop(): Promise<void> {
+    if (this.state === 'stopped') return;
+    this.state = 'stopped';
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.watcher?.close();
+    this.watcher = undefined;
+    await this.checking;
+  }
+
+  /**
+   * Applies `bytes` even if its model version is older than the serving one: a deliberate
+   * rollback. Later files are then compared with the rolled-back version.
+   *
+   * @throws ModelUpdateRejectedError when the data does not decode or validate.
+   */
+  async rollback(bytes: Uint8Array, source = 'rollback'): Promise<ModelUpdateOutcome> {
+    const outcome = await this.swapper.apply({
+      inputs: [bytes],
+      source,
+      stage: this.options.stage,
+      allowOlder: true,
+    });
+    this.report(outcome, source, Date.now());
+    return outcome;
+  }
+
+  private async resolveTarget(): Promise<{ directory: string; file: string | undefined }> {
+    const path = this.options.path;
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      throw new UpdaterConfigError('path', `cannot follow ${path}: ${error.message}`);
+    });
+    if (info.isFile()) return { directory: dirname(path), file: basename(path) };
+    const names = new Set(await readdir(path));
+    if (names.has('stages') && typeof this.options.stage === 'number') {
+      const index = this.options.stage;
+      const stages = await readdir(join(path, 'stages'));
+      const stageDir = stages.find((n) => /^\d+$/.test(n) && Number(n) === index);
+      if (stageDir === undefined) {
+        throw new UpdaterConfigError(
+          'stage',
+          `${path} has no stage ${index}; stages: [${stages.join(', ')}].`,
+        );
+      }
+      return { directory: join(path, 'stages', stageDir, 'data'), file: undefined };
+    }
+    if (names.has('data') || names.has('metadata')) {
+      return { directory: join(path, 'data'), file: undefined };
+    }
+    return { directory: path, file: undefined };
+  }
+
+  private async openWatcher(): Promise<void> {
+    const target = this.target!;
+    const usePolling = this.pollingInterval !== undefined;
+    const watcher = watch(target.directory, {
+      depth: 0,
+      ignoreInitial: true,
+      // chokidar's "atomic" mode delays events of rename publication by 100 ms; we do not need
+      // it because every event just schedules a re-read of the whole state.
+      atomic: false,
+      usePolling,
+      interval: this.pollingInterval ?? 50,
+      binaryInterval: this.pollingInterval ?? 50,
+      ignored: (path: string) => path !== target.directory && this.ignores(basename(path)),
+    });
+    const onEvent = (_event: string, path: string): void => {
+      if (path === target.directory) return;
+      this.logger.debug({ event: _event, path }, 'model data file event');
+      this.schedule();
+    };
+    watcher.on('all', onEvent);
+    watcher.on('error', (error: unknown) => {
+      void this.onWatcherError(error instanceof Error ? error : new Error(String(error)));
+    });
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    this.watcher = watcher;
+  }
+
+  private async onWatcherError(error: Error): Promise<void> {
+    this.logger.warn({ err: error }, 'model data watcher failed');
+    this.emit('warning', error);
+    if (this.state !== 'running' || this.pollingInterval !== undefined) return;
+    // Native events are unavailable (e.g. inotify watch limit): fall back to polling.
+    this.pollingInterval = 50;
+    await this.watcher?.close();
+    if (this.state !== 'running') return;
+    await this.openWatcher();
+    this.emit('warning', new Error(`switched to polling ${this.target?.directory} every 50 ms`));
+    this.schedule();
+  }
+
+  private ignores(name: string): boolean {
+    const file = this.target?.file;
+    if (file !== undefined) return name !== file;
+    return name.startsWith('.') || name.startsWith('_');
+  }
+
+  private schedule(delay = this.settleMs): void {
+    this.dirty = true;
+    if (this.state !== 'running') return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.runCheck();
+    }, delay);
+  }
+
+  private async runCheck(): Promise<void> {
+    if (this.checking !== undefined) return; // the running check re-runs when dirty
+    this.checking = (async () => {
+      while (this.dirty && this.state === 'running') {
+        this.dirty = false;
+        try {
+          await this.check();
+        } catch (error) {
+          const failure = error instanceof Error ? error : new Error(String(error));
+          this.logger.warn({ err: failure }, 'model data check failed');
+          this.emit('warning', failure);
+        }
+      }
+    })();
+    try {
+      await this.checking;
+    } finally {
+      this.checking = undefined;
+    }
+  }
+
+  private async check(): Promise<void> {
+    const before = await this.snapshot();
+    if (before.files.length === 0 || before.signature === this.handled) return;
+    const target = this.target!;
+    const contents = await Promise.all(
+      before.files.map((f) => readFile(join(target.directory, f.name)).catch(() => undefined)),
+    );
+    const after = await this.snapshot();
+    if (after.signature !== before.signature || contents.some((c) => c === undefined)) {
+      this.schedule(); // written (or replaced) while being read: read again once quiet
+      return;
+    }
+    const source = before.files.map((f) => join(target.directory, f.name)).join(', ');
+    const producedAt = Math.max(...before.files.map((f) => f.mtimeMs));
+    try {
+      const outcome = await this.swapper.apply({
+        inputs: contents as Buffer[],
+        source,
+        stage: this.options.stage,
+      });
+      this.handled = before.signature;
+      this.pending = undefined;
+      this.report(outcome, source, producedAt);
+    } catch (error) {
+      if (!(error instanceof ModelUpdateRejectedError)) throw error;
+      const now = Date.now();
+      if (this.pending?.signature !== before.signature) {
+        this.pending = { signature: before.signature, since: now };
+      }
+      const waited = now - this.pending.since;
+      if (waited < this.incompleteTimeoutMs) {
+        // Probably still being written in place: look again (events will also wake us).
+        this.logger.debug({ source, err: error }, 'model data incomplete, waiting');
+        this.schedule(Math.min(Math.max(this.settleMs, 25) * 2, this.incompleteTimeoutMs - waited));
+        return;
+      }
+      this.handled = before.signature;
+      this.pending = undefined;
+      this.logger.warn({ source, err: error }, 'model data rejected');
+      this.emit('rejected', { error, source });
+    }
+  }
+
+  private report(outcome: ModelUpdateOutcome, source: string, producedAt: number): void {
+    if (outcome.status === 'applied') {
+      const event: ModelUpdatedEvent = {
+        version: outcome.version,
+        previousVersion: outcome.previousVersion,
+        source,
+        stage: this.options.stage,
+        latencyMs: Math.max(0, Date.now() - producedAt),
+      };
+      this.logger.info(
+        { source, version: formatVersion(outcome.version), latencyMs: event.latencyMs },
+        'model updated',
+      );
+      this.emit('updated', event);
+    } else {
+      this.logger.warn(
+        { source, version: formatVersion(outcome.version), current: formatVersion(outcome.currentVersion) },
+        'stale model data skipped',
+      );
+      this.emit('stale', { version: outcome.version, currentVersion: outcome.currentVersion, source });
+    }
+  }
+
+  private async snapshot(): Promise<Snapshot> {
+    const target = this.target!;
+    let names: string[];
+    if (target.file !== undefined) {
+      names = [target.file];
+    } else {
+      names = await readdir(target.directory).catch(() => []);
+      names = names.filter((n) => !this.ignores(n)).sort();
+    }
+    const files: FileState[] = [];
+    for (const name of names) {
+      const info = await stat(join(target.directory, name)).catch(() => undefined);
+      if (info?.isFile()) {
+        files.push({ name, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
+      }
+    }
+    const signature = files.map((f) => `${f.name}:${f.size}:${f.mtimeMs}:${f.ino}`).join('|');
+    return { files, signature };
+  }
+}
+
+function nonNegative(option: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new UpdaterConfigError(option, `expected a number >= 0, found ${value}.`);
+  }
+  return value;
+}

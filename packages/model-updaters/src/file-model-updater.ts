@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
+import { type FSWatcher, watch } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { type FSWatcher, watch } from 'chokidar';
 import { ModelUpdateRejectedError, UpdaterConfigError, UpdaterStateError } from './errors.js';
 import { silentLogger, type UpdaterLogger } from './logger.js';
 import type { ModelRejectedEvent, ModelStaleEvent, ModelUpdatedEvent } from './model-update-events.js';
@@ -34,9 +35,15 @@ export interface FileModelUpdaterOptions {
   /**
    * Poll the file system instead of using native events: `true`, or the poll interval in ms
    * (default interval 50). Use it for network file systems without change events. Native
-   * watching that fails (e.g. out of inotify watches) falls back to polling by itself.
+   * watching that fails (no such directory yet, out of inotify watches) falls back to polling by
+   * itself.
    */
   readonly polling?: boolean | number;
+  /**
+   * With native events, also re-check the files this often (ms), in case an event was lost.
+   * Default 2000; 0 turns it off.
+   */
+  readonly rescanIntervalMs?: number;
   /** Apply the data present when `start()` is called. Default `true`. */
   readonly loadOnStart?: boolean;
   /** Where to log; default silent. */
@@ -98,15 +105,17 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
   private readonly settleMs: number;
   private readonly incompleteTimeoutMs: number;
   private watcher: FSWatcher | undefined;
+  private poller: NodeJS.Timeout | undefined;
+  private lastPolled: string | undefined;
   private target: { readonly directory: string; readonly file: string | undefined } | undefined;
   private state: 'new' | 'running' | 'stopped' = 'new';
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> | undefined;
   private dirty = false;
-  /** Signature of the last data handled (applied, stale or rejected): not looked at again. */
+  /** Content hash of the last data handled (applied, stale or rejected): not applied again. */
   private handled: string | undefined;
-  /** Signature of undecodable data being waited on, and since when it is unchanged. */
-  private pending: { signature: string; since: number } | undefined;
+  /** Content hash of undecodable data being waited on, and since when it is unchanged. */
+  private pending: { hash: string; since: number } | undefined;
   private pollingInterval: number | undefined;
 
   constructor(
@@ -158,8 +167,7 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
     this.state = 'stopped';
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    await this.watcher?.close();
-    this.watcher = undefined;
+    this.closeWatcher();
     await this.checking;
   }
 
@@ -207,42 +215,55 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
 
   private async openWatcher(): Promise<void> {
     const target = this.target!;
-    const usePolling = this.pollingInterval !== undefined;
-    const watcher = watch(target.directory, {
-      depth: 0,
-      ignoreInitial: true,
-      // chokidar's "atomic" mode delays events of rename publication by 100 ms; we do not need
-      // it because every event just schedules a re-read of the whole state.
-      atomic: false,
-      usePolling,
-      interval: this.pollingInterval ?? 50,
-      binaryInterval: this.pollingInterval ?? 50,
-      ignored: (path: string) => path !== target.directory && this.ignores(basename(path)),
-    });
-    const onEvent = (_event: string, path: string): void => {
-      if (path === target.directory) return;
-      this.logger.debug({ event: _event, path }, 'model data file event');
-      this.schedule();
-    };
-    watcher.on('all', onEvent);
-    watcher.on('error', (error: unknown) => {
-      void this.onWatcherError(error instanceof Error ? error : new Error(String(error)));
-    });
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-    this.watcher = watcher;
+    if (this.pollingInterval === undefined) {
+      try {
+        // Native events for the directory: renames into it, writes, deletions. (We watch the
+        // directory, not the file, so that a file replaced by rename keeps being followed.)
+        const watcher = watch(target.directory, { persistent: false }, (event, name) => {
+          if (name !== null && this.ignores(basename(name))) return;
+          this.logger.debug({ event, name }, 'model data file event');
+          this.schedule();
+        });
+        watcher.on('error', (error) => this.fallBackToPolling(error));
+        this.watcher = watcher;
+        const rescan = this.options.rescanIntervalMs ?? 2000;
+        if (rescan > 0) this.startPolling(rescan);
+        return;
+      } catch (error) {
+        this.fallBackToPolling(error as Error);
+        return;
+      }
+    }
+    this.startPolling(this.pollingInterval);
   }
 
-  private async onWatcherError(error: Error): Promise<void> {
-    this.logger.warn({ err: error }, 'model data watcher failed');
-    this.emit('warning', error);
-    if (this.state !== 'running' || this.pollingInterval !== undefined) return;
-    // Native events are unavailable (e.g. inotify watch limit): fall back to polling.
+  private startPolling(intervalMs: number): void {
+    if (this.poller !== undefined) clearInterval(this.poller);
+    this.poller = setInterval(() => {
+      void this.snapshot().then((s) => {
+        if (s.signature !== this.lastPolled) {
+          this.lastPolled = s.signature;
+          this.schedule(0);
+        }
+      });
+    }, intervalMs);
+    this.poller.unref();
+  }
+
+  private fallBackToPolling(error: Error): void {
+    this.logger.warn({ err: error, directory: this.target?.directory }, 'native file events unavailable, polling');
+    this.emit('warning', new Error(`cannot watch ${this.target?.directory} for events (${error.message}); polling every 50 ms`, { cause: error }));
+    this.closeWatcher();
+    if (this.state !== 'running' && this.state !== 'new') return;
     this.pollingInterval = 50;
-    await this.watcher?.close();
-    if (this.state !== 'running') return;
-    await this.openWatcher();
-    this.emit('warning', new Error(`switched to polling ${this.target?.directory} every 50 ms`));
-    this.schedule();
+    this.startPolling(50);
+  }
+
+  private closeWatcher(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    if (this.poller !== undefined) clearInterval(this.poller);
+    this.poller = undefined;
   }
 
   private ignores(name: string): boolean {
@@ -284,7 +305,8 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
 
   private async check(): Promise<void> {
     const before = await this.snapshot();
-    if (before.files.length === 0 || before.signature === this.handled) return;
+    this.lastPolled = before.signature;
+    if (before.files.length === 0) return;
     const target = this.target!;
     const contents = await Promise.all(
       before.files.map((f) => readFile(join(target.directory, f.name)).catch(() => undefined)),
@@ -294,6 +316,8 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
       this.schedule(); // written (or replaced) while being read: read again once quiet
       return;
     }
+    const hash = contentHash(before.files, contents as Buffer[]);
+    if (hash === this.handled) return; // the same data again (touched, or re-published)
     const source = before.files.map((f) => join(target.directory, f.name)).join(', ');
     const producedAt = Math.max(...before.files.map((f) => f.mtimeMs));
     try {
@@ -302,15 +326,13 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
         source,
         stage: this.options.stage,
       });
-      this.handled = before.signature;
+      this.handled = hash;
       this.pending = undefined;
       this.report(outcome, source, producedAt);
     } catch (error) {
       if (!(error instanceof ModelUpdateRejectedError)) throw error;
       const now = Date.now();
-      if (this.pending?.signature !== before.signature) {
-        this.pending = { signature: before.signature, since: now };
-      }
+      if (this.pending?.hash !== hash) this.pending = { hash, since: now };
       const waited = now - this.pending.since;
       if (waited < this.incompleteTimeoutMs) {
         // Probably still being written in place: look again (events will also wake us).
@@ -318,7 +340,7 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
         this.schedule(Math.min(Math.max(this.settleMs, 25) * 2, this.incompleteTimeoutMs - waited));
         return;
       }
-      this.handled = before.signature;
+      this.handled = hash;
       this.pending = undefined;
       this.logger.warn({ source, err: error }, 'model data rejected');
       this.emit('rejected', { error, source });
@@ -367,6 +389,15 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
     const signature = files.map((f) => `${f.name}:${f.size}:${f.mtimeMs}:${f.ino}`).join('|');
     return { files, signature };
   }
+}
+
+function contentHash(files: readonly FileState[], contents: readonly Buffer[]): string {
+  const hash = createHash('sha256');
+  files.forEach((f, i) => {
+    hash.update(`${f.name}\0${contents[i]?.length ?? 0}\0`);
+    hash.update(contents[i] as Buffer);
+  });
+  return hash.digest('hex');
 }
 
 function nonNegative(option: string, value: number | undefined, fallback: number): number {

@@ -11,7 +11,12 @@ import { JavaPriorityQueue } from '../src/java/priority-queue.js';
  * PriorityQueue runs (KNN's bounded max-heap) with their poll order.
  */
 interface JdkCollections {
-  hashMap: { capacity: number; op: 'merge' | 'put'; keys: (number | 'NaN')[]; order: [number | 'NaN', number][] }[];
+  hashMap: {
+    capacity: number;
+    op: 'merge' | 'put';
+    keys: (number | 'NaN')[];
+    order: [number | 'NaN', number][];
+  }[];
   priorityQueue: { k: number; distances: (number | 'NaN')[]; pollOrder: number[] }[];
 }
 

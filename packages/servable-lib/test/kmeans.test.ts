@@ -1,30 +1,30 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { type DenseVector, FmaBLAS, Vectors, encodeToBytes } from '@servable/linalg';
+import { type DenseVector, encodeToBytes, FmaBLAS, Vectors } from '@servable/linalg';
 import {
+  applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
   ModelDataError,
   ModelNotLoadedError,
-  applyParamMapJson,
 } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import {
   DistanceMeasureError,
+  findClosest,
   type KMeansModelData,
   KMeansModelDataCodec,
   KMeansModelServable,
   TooManyCentroidsError,
-  findClosest,
   withNorm,
 } from '../src/kmeans/index.js';
 import { bytesToHex, modelDataRecordBytes } from './support/encoding-examples.js';
 import {
-  type FixtureJson,
   caseInput,
   caseLabel,
   caseModelData,
   caseParams,
   expectCaseOutput,
+  type FixtureJson,
   loadVectorFile,
   toVector,
 } from './support/flink-vectors.js';
@@ -33,7 +33,7 @@ import { fuzzModelData, saveLoadRoundTrip } from './support/model-servable-check
 const file = loadVectorFile('KMeans');
 
 /** KMeansModelData from a fixture's `{centroids, weights}`. */
-export function fixtureKMeansModel(data: Record<string, FixtureJson>): KMeansModelData {
+function fixtureKMeansModel(data: Record<string, FixtureJson>): KMeansModelData {
   return {
     centroids: (data.centroids as FixtureJson[]).map((c) => toVector(c) as DenseVector),
     weights: toVector(data.weights ?? null) as DenseVector,
@@ -46,7 +46,9 @@ const df = (rows: (DenseVector | null)[]): DataFrame =>
 
 describe('KMeansModelDataCodec', () => {
   it('reproduces the example record of encodings.json', async () => {
-    const example = modelDataRecordBytes('KMeansModelData centroids=[[0.1,0.1],[9.2,0.2]] weights=[3,3]');
+    const example = modelDataRecordBytes(
+      'KMeansModelData centroids=[[0.1,0.1],[9.2,0.2]] weights=[3,3]',
+    );
     expect(bytesToHex(encodeToBytes(KMeansModelDataCodec, model))).toBe(bytesToHex(example));
     const s = await new KMeansModelServable().setModelData(example);
     expect(s.getModel()?.centroids.map((c) => Array.from(c.values))).toEqual([
@@ -56,9 +58,14 @@ describe('KMeansModelDataCodec', () => {
   });
 
   it('rejects centroids of different dimensions', () => {
-    const bad = { centroids: [Vectors.dense(1), Vectors.dense(1, 2)], weights: Vectors.dense(1, 1) };
+    const bad = {
+      centroids: [Vectors.dense(1), Vectors.dense(1, 2)],
+      weights: Vectors.dense(1, 1),
+    };
     expect(() => new KMeansModelServable().setModel(bad)).toThrow(ModelDataError);
-    expect(() => new KMeansModelServable().setModel(bad)).toThrow('centroid 1 has dimension 2 but centroid 0 has dimension 1');
+    expect(() => new KMeansModelServable().setModel(bad)).toThrow(
+      'centroid 1 has dimension 2 but centroid 0 has dimension 1',
+    );
   });
 });
 
@@ -76,8 +83,8 @@ describe('KMeansModelServable on Flink ML vectors', () => {
 });
 
 describe('findClosest', () => {
-  const centroids = [Vectors.dense(0, 1, 2), Vectors.dense(1, 2, 3), Vectors.dense(2, 3, 4)].map((c) =>
-    withNorm(c, FmaBLAS),
+  const centroids = [Vectors.dense(0, 1, 2), Vectors.dense(1, 2, 3), Vectors.dense(2, 3, 4)].map(
+    (c) => withNorm(c, FmaBLAS),
   );
   it('matches Flink ML’s DistanceMeasureTest', () => {
     const a = withNorm(Vectors.sparse(3, [1, 2], [1, 2]).toDense(), FmaBLAS);
@@ -94,7 +101,9 @@ describe('findClosest', () => {
     expect(findClosest('manhattan', centroids, nan, FmaBLAS)).toBe(-1);
     // Java's checkArgument(norm > 0) is false for a NaN norm too.
     expect(() => findClosest('cosine', centroids, nan, FmaBLAS)).toThrow(DistanceMeasureError);
-    const twins = [Vectors.dense(1, 0), Vectors.dense(-1, 0), Vectors.dense(1, 0)].map((c) => withNorm(c, FmaBLAS));
+    const twins = [Vectors.dense(1, 0), Vectors.dense(-1, 0), Vectors.dense(1, 0)].map((c) =>
+      withNorm(c, FmaBLAS),
+    );
     const origin = withNorm(Vectors.dense(0, 0), FmaBLAS);
     expect(findClosest('euclidean', twins, origin, FmaBLAS)).toBe(0);
     expect(findClosest('manhattan', twins, origin, FmaBLAS)).toBe(0);
@@ -107,19 +116,38 @@ describe('findClosest', () => {
 describe('KMeansModelServable', () => {
   it('uses the distance measure param', () => {
     const s = new KMeansModelServable()
-      .setModel({ centroids: [Vectors.dense(1, 0), Vectors.dense(10, 10)], weights: Vectors.dense(1, 1) })
+      .setModel({
+        centroids: [Vectors.dense(1, 0), Vectors.dense(10, 10)],
+        weights: Vectors.dense(1, 1),
+      })
       .setDistanceMeasure('cosine');
     // By angle (5, 5) is nearest to (10, 10); (3, 0) to (1, 0).
-    expect(Array.from(s.transform(df([Vectors.dense(5, 5), Vectors.dense(3, 0)])).getDoubles('prediction'))).toEqual([1, 0]);
+    expect(
+      Array.from(
+        s.transform(df([Vectors.dense(5, 5), Vectors.dense(3, 0)])).getDoubles('prediction'),
+      ),
+    ).toEqual([1, 0]);
     expect(() => s.transform(df([Vectors.dense(0, 0)]))).toThrow(DistanceMeasureError);
   });
 
   it('fails when the model has more centroids than k, as Java does', () => {
-    const three = { centroids: [Vectors.dense(0), Vectors.dense(1), Vectors.dense(2)], weights: Vectors.dense(1, 1, 1) };
+    const three = {
+      centroids: [Vectors.dense(0), Vectors.dense(1), Vectors.dense(2)],
+      weights: Vectors.dense(1, 1, 1),
+    };
     const s = new KMeansModelServable().setModel(three);
     expect(() => s.transform(df([Vectors.dense(0)]))).toThrow(TooManyCentroidsError);
-    expect(() => s.transform(df([Vectors.dense(0)]))).toThrow('the model has 3 centroids but k is 2');
-    expect(Array.from(s.setK(3).transform(df([Vectors.dense(1.9)])).getDoubles('prediction'))).toEqual([2]);
+    expect(() => s.transform(df([Vectors.dense(0)]))).toThrow(
+      'the model has 3 centroids but k is 2',
+    );
+    expect(
+      Array.from(
+        s
+          .setK(3)
+          .transform(df([Vectors.dense(1.9)]))
+          .getDoubles('prediction'),
+      ),
+    ).toEqual([2]);
   });
 
   it('rejects bad input with typed errors', () => {

@@ -1,23 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseMatrix, DenseVector, FmaBLAS, Vectors, encodeToBytes } from '@servable/linalg';
+import { DenseMatrix, DenseVector, encodeToBytes, FmaBLAS, Vectors } from '@servable/linalg';
 import {
+  applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
   ModelDataError,
   ModelNotLoadedError,
-  applyParamMapJson,
 } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
-import { type KnnModelData, KnnModelDataCodec, KnnModelServable, knnPredict } from '../src/knn/index.js';
+import {
+  type KnnModelData,
+  KnnModelDataCodec,
+  KnnModelServable,
+  knnPredict,
+} from '../src/knn/index.js';
 import { bytesToHex, modelDataRecordBytes } from './support/encoding-examples.js';
 import {
-  type FixtureJson,
   caseInput,
   caseLabel,
   caseModelData,
   caseParams,
   expectCaseOutput,
+  type FixtureJson,
   loadVectorFile,
   toVector,
 } from './support/flink-vectors.js';
@@ -26,7 +31,11 @@ import { fuzzModelData, saveLoadRoundTrip } from './support/model-servable-check
 const file = loadVectorFile('Knn');
 
 function fixtureModel(data: Record<string, FixtureJson>): KnnModelData {
-  const packed = data.packedFeatures as { numRows: number; numCols: number; valuesColumnMajor: number[] };
+  const packed = data.packedFeatures as {
+    numRows: number;
+    numCols: number;
+    valuesColumnMajor: number[];
+  };
   return {
     packedFeatures: new DenseMatrix(packed.numRows, packed.numCols, packed.valuesColumnMajor),
     featureNormSquares: toVector(data.featureNormSquares ?? null) as DenseVector,
@@ -60,7 +69,9 @@ describe('KnnModelDataCodec', () => {
   it('rejects parts that disagree in size', () => {
     const bad = { ...packModel([[1], [2]], [1, 2], 1), labels: Vectors.dense(1) };
     expect(() => new KnnModelServable().setModel(bad)).toThrow(ModelDataError);
-    expect(() => new KnnModelServable().setModel(bad)).toThrow('labels has 1 entries but packedFeatures has 2 points');
+    expect(() => new KnnModelServable().setModel(bad)).toThrow(
+      'labels has 1 entries but packedFeatures has 2 points',
+    );
   });
 });
 
@@ -80,17 +91,40 @@ describe('knnPredict tie-breaking', () => {
   // fused summation order), on tiny integer grids where equal distances and equal votes abound.
   const cases = JSON.parse(
     readFileSync(new URL('./fixtures/java/jdk17-knn-ties.json', import.meta.url), 'utf8'),
-  ) as { k: number; dim: number; points: number[][]; labels: number[]; features: number[]; prediction: number }[];
+  ) as {
+    k: number;
+    dim: number;
+    points: number[][];
+    labels: number[];
+    features: number[];
+    prediction: number;
+  }[];
 
   it.each(cases.map((c, i) => [i, c] as const))('agrees with the JVM (case %i)', (_i, c) => {
     const model = packModel(c.points, c.labels, c.dim);
-    const got = knnPredict(model, new DenseVector(c.features), c.k, new DenseVector(c.labels.length), FmaBLAS);
+    const got = knnPredict(
+      model,
+      new DenseVector(c.features),
+      c.k,
+      new DenseVector(c.labels.length),
+      FmaBLAS,
+    );
     expect(got).toBe(c.prediction);
   });
 });
 
 describe('KnnModelServable', () => {
-  const model = packModel([[0, 0], [1, 0], [5, 5], [6, 5], [0, 1]], [1, 1, 2, 2, 3], 2);
+  const model = packModel(
+    [
+      [0, 0],
+      [1, 0],
+      [5, 5],
+      [6, 5],
+      [0, 1],
+    ],
+    [1, 1, 2, 2, 3],
+    2,
+  );
   const df = DataFrame.fromColumns(
     ['features'],
     [DataTypes.VECTOR(BasicType.DOUBLE)],
@@ -105,7 +139,11 @@ describe('KnnModelServable', () => {
   });
 
   it('predicts -1 without training points', () => {
-    const empty = { packedFeatures: new DenseMatrix(2, 0), featureNormSquares: new DenseVector(0), labels: new DenseVector(0) };
+    const empty = {
+      packedFeatures: new DenseMatrix(2, 0),
+      featureNormSquares: new DenseVector(0),
+      labels: new DenseVector(0),
+    };
     const s = new KnnModelServable().setModel(empty);
     expect(Array.from(s.transform(df).getDoubles('prediction'))).toEqual([-1, -1, -1]);
   });
@@ -115,7 +153,11 @@ describe('KnnModelServable', () => {
     expect(() => s.transform(df)).toThrow(ModelNotLoadedError);
     s.setModel(packModel([[1, 2, 3]], [1], 3));
     expect(() => s.transform(df)).toThrow(FeatureDimensionError);
-    const nulls = DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [[null]]);
+    const nulls = DataFrame.fromColumns(
+      ['features'],
+      [DataTypes.VECTOR(BasicType.DOUBLE)],
+      [[null]],
+    );
     expect(() => s.transform(nulls)).toThrow(ColumnTypeMismatchError);
     expect(() => s.setK(0)).toThrow('Parameter k is given an invalid value 0');
   });

@@ -1,10 +1,10 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { type DenseVector, SparseVector, Vectors, encodeToBytes } from '@servable/linalg';
+import { type DenseVector, encodeToBytes, SparseVector, Vectors } from '@servable/linalg';
 import {
+  applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
   ModelNotLoadedError,
-  applyParamMapJson,
 } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import {
@@ -28,9 +28,11 @@ const file = loadVectorFile('LinearRegression');
 describe('LinearRegressionModelDataCodec', () => {
   it('reproduces the example record of encodings.json', async () => {
     const example = modelDataRecordBytes('LinearRegressionModelData coefficient=[1.141]');
-    expect(bytesToHex(encodeToBytes(LinearRegressionModelDataCodec, { coefficient: Vectors.dense(1.141) }))).toBe(
-      bytesToHex(example),
-    );
+    expect(
+      bytesToHex(
+        encodeToBytes(LinearRegressionModelDataCodec, { coefficient: Vectors.dense(1.141) }),
+      ),
+    ).toBe(bytesToHex(example));
     const s = await new LinearRegressionModelServable().setModelData(example);
     expect(Array.from(s.getModel()?.coefficient.values ?? [])).toEqual([1.141]);
   });
@@ -41,7 +43,9 @@ describe('LinearRegressionModelServable on Flink ML vectors', () => {
     it(caseLabel(c, i), () => {
       const s = new LinearRegressionModelServable();
       applyParamMapJson(s, caseParams(file, c) as never);
-      s.setModel({ coefficient: toVector(caseModelData(file, c).coefficient ?? null) as DenseVector });
+      s.setModel({
+        coefficient: toVector(caseModelData(file, c).coefficient ?? null) as DenseVector,
+      });
       expectCaseOutput(s.transform(caseInput(c)), c);
     });
   });
@@ -74,13 +78,17 @@ describe('LinearRegressionModelServable', () => {
   });
 
   it('round-trips save → load', async () => {
-    const s = new LinearRegressionModelServable().setModel({ coefficient: Vectors.dense(1.141, 1.829) });
+    const s = new LinearRegressionModelServable().setModel({
+      coefficient: Vectors.dense(1.141, 1.829),
+    });
     await saveLoadRoundTrip(s, (p) => LinearRegressionModelServable.load(p));
   });
 
   it('survives corrupted model data (fuzz)', async () => {
     const s = new LinearRegressionModelServable().setFeaturesCol('x');
-    await s.setModelData(encodeToBytes(LinearRegressionModelDataCodec, { coefficient: Vectors.dense(0.5, -1) }));
+    await s.setModelData(
+      encodeToBytes(LinearRegressionModelDataCodec, { coefficient: Vectors.dense(0.5, -1) }),
+    );
     await fuzzModelData(s, () => {
       expect(Array.from(s.transform(df).getDoubles('prediction'))).toEqual([-1.5, -3]);
     });

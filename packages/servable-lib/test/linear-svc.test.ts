@@ -1,24 +1,32 @@
-import { DataFrame, DataTypes, BasicType } from '@servable/dataframe';
-import { DenseVector, SparseVector, Vectors, encodeToBytes } from '@servable/linalg';
+import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
+import { type DenseVector, encodeToBytes, SparseVector, Vectors } from '@servable/linalg';
 import {
+  applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
   MissingColumnError,
   ModelNotLoadedError,
-  applyParamMapJson,
 } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
+import { LinearSVCModelDataCodec, LinearSVCModelServable } from '../src/linear-svc/index.js';
 import {
-  LinearSVCModelDataCodec,
-  LinearSVCModelServable,
-} from '../src/linear-svc/index.js';
-import { caseInput, caseLabel, caseModelData, caseParams, expectCaseOutput, loadVectorFile, toVector } from './support/flink-vectors.js';
+  caseInput,
+  caseLabel,
+  caseModelData,
+  caseParams,
+  expectCaseOutput,
+  loadVectorFile,
+  toVector,
+} from './support/flink-vectors.js';
 import { fuzzModelData, saveLoadRoundTrip } from './support/model-servable-checks.js';
 
 const file = loadVectorFile('LinearSVC');
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
-function servableFor(params: Record<string, unknown>, coefficient: DenseVector): LinearSVCModelServable {
+function servableFor(
+  params: Record<string, unknown>,
+  coefficient: DenseVector,
+): LinearSVCModelServable {
   const s = new LinearSVCModelServable();
   applyParamMapJson(s, params as never);
   return s.setModel({ coefficient });
@@ -26,7 +34,9 @@ function servableFor(params: Record<string, unknown>, coefficient: DenseVector):
 
 describe('LinearSVCModelDataCodec', () => {
   it('encodes the example record of encodings.json byte for byte and decodes it back', () => {
-    const bytes = encodeToBytes(LinearSVCModelDataCodec, { coefficient: Vectors.dense(0.47, -0.273) });
+    const bytes = encodeToBytes(LinearSVCModelDataCodec, {
+      coefficient: Vectors.dense(0.47, -0.273),
+    });
     expect(hex(bytes)).toBe('000000023fde147ae147ae14bfd178d4fdf3b646');
     const s = new LinearSVCModelServable();
     return s.setModelData(bytes).then(() => {
@@ -71,10 +81,20 @@ describe('LinearSVCModelServable', () => {
     s.setModel(model);
     expect(() => s.setFeaturesCol('f').transform(df)).toThrow(MissingColumnError);
     s.setFeaturesCol('features');
-    const wrongDim = DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [[Vectors.dense(1, 2)]]);
+    const wrongDim = DataFrame.fromColumns(
+      ['features'],
+      [DataTypes.VECTOR(BasicType.DOUBLE)],
+      [[Vectors.dense(1, 2)]],
+    );
     expect(() => s.transform(wrongDim)).toThrow(FeatureDimensionError);
-    expect(() => s.transform(wrongDim)).toThrow('row 0: the vector has dimension 2 but the model expects dimension 3');
-    const nulls = DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [[null]]);
+    expect(() => s.transform(wrongDim)).toThrow(
+      'row 0: the vector has dimension 2 but the model expects dimension 3',
+    );
+    const nulls = DataFrame.fromColumns(
+      ['features'],
+      [DataTypes.VECTOR(BasicType.DOUBLE)],
+      [[null]],
+    );
     expect(() => s.transform(nulls)).toThrow(ColumnTypeMismatchError);
     const doubles = DataFrame.fromColumns(['features'], [DataTypes.DOUBLE], [[1]]);
     expect(() => s.transform(doubles)).toThrow(ColumnTypeMismatchError);
@@ -84,7 +104,9 @@ describe('LinearSVCModelServable', () => {
     const s = new LinearSVCModelServable().setModel(model).setThreshold(0.25).setPredictionCol('p');
     const loaded = await saveLoadRoundTrip(s, (p) => LinearSVCModelServable.load(p));
     expect(loaded.getThreshold()).toBe(0.25);
-    expect(Array.from(loaded.transform(df).getDoubles('p'))).toEqual(Array.from(s.transform(df).getDoubles('p')));
+    expect(Array.from(loaded.transform(df).getDoubles('p'))).toEqual(
+      Array.from(s.transform(df).getDoubles('p')),
+    );
   });
 
   it('survives corrupted model data (fuzz)', async () => {

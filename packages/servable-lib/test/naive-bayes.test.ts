@@ -1,11 +1,18 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { DataInputView, DataOutputView, DenseVector, DenseVectorSerializer, Vectors, encodeToBytes } from '@servable/linalg';
 import {
+  DataInputView,
+  DataOutputView,
+  DenseVector,
+  DenseVectorSerializer,
+  encodeToBytes,
+  Vectors,
+} from '@servable/linalg';
+import {
+  applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
   ModelDataError,
   ModelNotLoadedError,
-  applyParamMapJson,
 } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { JavaDoubleHashMap } from '../src/java/double-hash-map.js';
@@ -17,13 +24,12 @@ import {
 } from '../src/naive-bayes/index.js';
 import { bytesToHex, modelDataRecordBytes } from './support/encoding-examples.js';
 import {
-  type FixtureJson,
   caseInput,
   caseLabel,
   caseModelData,
   caseParams,
-  expectCaseError,
   expectCaseOutput,
+  type FixtureJson,
   loadVectorFile,
   toDouble,
   toVector,
@@ -62,7 +68,11 @@ describe('NaiveBayesModelDataCodec', () => {
     const example = modelDataRecordBytes(
       'NaiveBayesModelData labels=[11] pi=[0] theta=[[{1.0:-0.5}]] (numLabels=1,numFeatures=1)',
     );
-    const model = { labels: Vectors.dense(11), piArray: Vectors.dense(0), theta: [[map([[1, -0.5]])]] };
+    const model = {
+      labels: Vectors.dense(11),
+      piArray: Vectors.dense(0),
+      theta: [[map([[1, -0.5]])]],
+    };
     expect(bytesToHex(encodeToBytes(NaiveBayesModelDataCodec, model))).toBe(bytesToHex(example));
     const s = await new NaiveBayesModelServable().setModelData(example);
     expect(s.getModel()?.theta[0]?.[0]?.get(1)).toBe(-0.5);
@@ -108,9 +118,11 @@ describe('NaiveBayesModelDataCodec', () => {
       }
     }
     const ours = NaiveBayesModelDataCodec.decode(new DataInputView(bytes));
-    ours.theta.forEach((row, i) =>
-      row.forEach((m, j) => expect([...m.entries()].flat()).toEqual(javaTheta[i]?.[j])),
-    );
+    ours.theta.forEach((row, i) => {
+      row.forEach((m, j) => {
+        expect([...m.entries()].flat()).toEqual(javaTheta[i]?.[j]);
+      });
+    });
   });
 
   it('rejects null probabilities, negative dimensions and inconsistent parts', async () => {
@@ -127,7 +139,9 @@ describe('NaiveBayesModelDataCodec', () => {
     );
     const bad = { ...mainModel, piArray: Vectors.dense(0) };
     expect(() => new NaiveBayesModelServable().setModel(bad)).toThrow(ModelDataError);
-    expect(() => new NaiveBayesModelServable().setModel(bad)).toThrow('piArray has 1 entries but there are 2 labels');
+    expect(() => new NaiveBayesModelServable().setModel(bad)).toThrow(
+      'piArray has 1 entries but there are 2 labels',
+    );
   });
 });
 
@@ -145,7 +159,9 @@ describe('NaiveBayesModelServable on Flink ML vectors', () => {
         expect(() => s.transform(caseInput(c))).toThrow(
           'Column features, row 0: feature 0 has value 2.0, which the NaiveBayes model has no probability for',
         );
-        expect(c.expectedError).toContain('NullPointerException in calculateProb (feature value 2.0 unseen for feature 0)');
+        expect(c.expectedError).toContain(
+          'NullPointerException in calculateProb (feature value 2.0 unseen for feature 0)',
+        );
         return;
       }
       expectCaseOutput(s.transform(caseInput(c)), c);
@@ -163,7 +179,9 @@ describe('NaiveBayesModelServable', () => {
     const s = new NaiveBayesModelServable().setModel(tie);
     expect(Array.from(s.transform(vectors([[0]])).getDoubles('prediction'))).toEqual([7]);
     s.setModel({ ...tie, piArray: Vectors.dense(Number.NEGATIVE_INFINITY, Number.NaN) });
-    expect(() => s.transform(vectors([[0]]))).toThrow('no label has a log probability above -Infinity');
+    expect(() => s.transform(vectors([[0]]))).toThrow(
+      'no label has a log probability above -Infinity',
+    );
   });
 
   it('distinguishes -0.0 from 0.0 like Java Double keys', () => {
@@ -184,17 +202,24 @@ describe('NaiveBayesModelServable', () => {
     expect(() => s.transform(vectors([null]))).toThrow(ColumnTypeMismatchError);
     // A shorter vector is scored on its entries only, as in Java.
     expect(s.transform(vectors([[1]])).getDoubles('prediction')[0]).toBe(10);
-    expect(() => s.setModelType('bernoulli' as never)).toThrow('Parameter modelType is given an invalid value');
+    expect(() => s.setModelType('bernoulli' as never)).toThrow(
+      'Parameter modelType is given an invalid value',
+    );
   });
 
   it('round-trips save → load', async () => {
-    await saveLoadRoundTrip(new NaiveBayesModelServable().setModel(mainModel), (p) => NaiveBayesModelServable.load(p));
+    await saveLoadRoundTrip(new NaiveBayesModelServable().setModel(mainModel), (p) =>
+      NaiveBayesModelServable.load(p),
+    );
   });
 
   it('survives corrupted model data (fuzz)', async () => {
     const s = new NaiveBayesModelServable();
     await s.setModelData(encodeToBytes(NaiveBayesModelDataCodec, mainModel));
-    const probe = vectors([[0, 1], [1, 0]]);
+    const probe = vectors([
+      [0, 1],
+      [1, 0],
+    ]);
     await fuzzModelData(s, () => {
       expect(Array.from(s.transform(probe).getDoubles('prediction'))).toEqual([11, 10]);
     });

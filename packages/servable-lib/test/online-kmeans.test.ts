@@ -3,24 +3,26 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { type DenseVector, DataOutputView, Vectors, encodeToBytes } from '@servable/linalg';
-import { ModelNotLoadedError, applyParamMapJson } from '@servable/servable-api';
+import { DataOutputView, type DenseVector, encodeToBytes, Vectors } from '@servable/linalg';
+import { applyParamMapJson, ModelNotLoadedError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { type KMeansModelData, KMeansModelDataCodec } from '../src/kmeans/index.js';
 import { OnlineKMeansModelServable } from '../src/online-kmeans/index.js';
 import {
-  type FixtureJson,
   caseInput,
   caseLabel,
   caseParams,
   expectCaseOutput,
+  type FixtureJson,
   loadVectorFile,
   toVector,
 } from './support/flink-vectors.js';
 import { fuzzModelData, saveLoadRoundTrip } from './support/model-servable-checks.js';
 
 const file = loadVectorFile('OnlineKMeans');
-const stream = ((file.modelData as Record<string, FixtureJson>).stream as Record<string, FixtureJson>[]).map(
+const stream = (
+  (file.modelData as Record<string, FixtureJson>).stream as Record<string, FixtureJson>[]
+).map(
   (d): KMeansModelData => ({
     centroids: (d.centroids as FixtureJson[]).map((c) => toVector(c) as DenseVector),
     weights: toVector(d.weights ?? null) as DenseVector,

@@ -3,21 +3,21 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { type DenseVector, DataOutputView, Vectors, encodeToBytes } from '@servable/linalg';
-import { ModelNotLoadedError, applyParamMapJson } from '@servable/servable-api';
+import { DataOutputView, type DenseVector, encodeToBytes, Vectors } from '@servable/linalg';
+import { applyParamMapJson, ModelNotLoadedError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import {
   type LogisticRegressionModelData,
   LogisticRegressionModelDataCodec,
 } from '../src/logistic-regression/logistic-regression-model-data.js';
-import { ModelVersionRangeError } from '../src/online-model-data/index.js';
 import { OnlineLogisticRegressionModelServable } from '../src/online-logistic-regression/index.js';
+import { ModelVersionRangeError } from '../src/online-model-data/index.js';
 import {
-  type FixtureJson,
   caseInput,
   caseLabel,
   caseParams,
   expectCaseOutput,
+  type FixtureJson,
   loadVectorFile,
   toVector,
 } from './support/flink-vectors.js';
@@ -29,7 +29,8 @@ const record = (data: Record<string, FixtureJson>): LogisticRegressionModelData 
   coefficient: toVector(data.coefficient ?? null) as DenseVector,
   modelVersion: BigInt(data.modelVersion as number),
 });
-const bytesOf = (m: LogisticRegressionModelData): Uint8Array => encodeToBytes(LogisticRegressionModelDataCodec, m);
+const bytesOf = (m: LogisticRegressionModelData): Uint8Array =>
+  encodeToBytes(LogisticRegressionModelDataCodec, m);
 
 describe('OnlineLogisticRegressionModelServable on Flink ML vectors', () => {
   file.cases.forEach((c, i) => {
@@ -45,7 +46,11 @@ describe('OnlineLogisticRegressionModelServable on Flink ML vectors', () => {
 });
 
 describe('OnlineLogisticRegressionModelServable', () => {
-  const df = DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [[Vectors.dense(1, 2)]]);
+  const df = DataFrame.fromColumns(
+    ['features'],
+    [DataTypes.VECTOR(BasicType.DOUBLE)],
+    [[Vectors.dense(1, 2)]],
+  );
   const v1 = { coefficient: Vectors.dense(1, 0), modelVersion: 1n };
   const v2 = { coefficient: Vectors.dense(-1, 0), modelVersion: 2n };
 
@@ -55,7 +60,12 @@ describe('OnlineLogisticRegressionModelServable', () => {
     expect(() => s.transform(df)).toThrow(ModelNotLoadedError);
     await s.setModelData(bytesOf(v1));
     let out = s.transform(df);
-    expect(out.getColumnNames()).toEqual(['features', 'prediction', 'rawPrediction', 'modelVersion']);
+    expect(out.getColumnNames()).toEqual([
+      'features',
+      'prediction',
+      'rawPrediction',
+      'modelVersion',
+    ]);
     expect(out.getDoubles('prediction')[0]).toBe(1);
     expect(out.getValues('modelVersion')).toEqual([1]);
     await s.setModelData(bytesOf(v2));
@@ -73,7 +83,9 @@ describe('OnlineLogisticRegressionModelServable', () => {
 
   it('rejects a null version column and versions that do not fit a LONG column', async () => {
     const s = new OnlineLogisticRegressionModelServable();
-    expect(() => s.setModelVersionCol(null as never)).toThrow("Parameter modelVersionCol's value should not be null");
+    expect(() => s.setModelVersionCol(null as never)).toThrow(
+      "Parameter modelVersionCol's value should not be null",
+    );
     await s.setModelData(bytesOf({ coefficient: Vectors.dense(1, 0), modelVersion: 2n ** 60n }));
     expect(() => s.transform(df)).toThrow(ModelVersionRangeError);
   });
@@ -81,7 +93,9 @@ describe('OnlineLogisticRegressionModelServable', () => {
   it('saves metadata only without model data, and round-trips with it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'online-lr-'));
     try {
-      await new OnlineLogisticRegressionModelServable().setModelVersionCol('mv').save(join(dir, 's'));
+      await new OnlineLogisticRegressionModelServable()
+        .setModelVersionCol('mv')
+        .save(join(dir, 's'));
       expect(existsSync(join(dir, 's', 'data'))).toBe(false);
       const back = await OnlineLogisticRegressionModelServable.load(join(dir, 's'));
       expect(back.getModelVersionCol()).toBe('mv');

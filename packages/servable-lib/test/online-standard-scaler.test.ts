@@ -3,8 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { type DenseVector, DataOutputView, SparseVector, Vectors, encodeToBytes } from '@servable/linalg';
-import { ModelDataError, ModelNotLoadedError, applyParamMapJson } from '@servable/servable-api';
+import {
+  DataOutputView,
+  type DenseVector,
+  encodeToBytes,
+  SparseVector,
+  Vectors,
+} from '@servable/linalg';
+import { applyParamMapJson, ModelDataError, ModelNotLoadedError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { OnlineStandardScalerModelServable } from '../src/online-standard-scaler/index.js';
 import {
@@ -12,11 +18,11 @@ import {
   StandardScalerModelDataCodec,
 } from '../src/standard-scaler/standard-scaler-model-data.js';
 import {
-  type FixtureJson,
   caseInput,
   caseLabel,
   caseParams,
   expectCaseOutput,
+  type FixtureJson,
   loadVectorFile,
   toVector,
 } from './support/flink-vectors.js';
@@ -30,7 +36,8 @@ const record = (d: Record<string, FixtureJson>): StandardScalerModelData => ({
   version: BigInt(d.version as number),
   timestamp: BigInt(d.timestamp as number),
 });
-const bytesOf = (m: StandardScalerModelData): Uint8Array => encodeToBytes(StandardScalerModelDataCodec, m);
+const bytesOf = (m: StandardScalerModelData): Uint8Array =>
+  encodeToBytes(StandardScalerModelDataCodec, m);
 
 describe('OnlineStandardScalerModelServable on Flink ML vectors', () => {
   file.cases.forEach((c, i) => {
@@ -52,7 +59,12 @@ describe('OnlineStandardScalerModelServable', () => {
     [[Vectors.dense(2, -4), new SparseVector(2, [1], [3])]],
   );
   const m0 = { mean: Vectors.dense(1, 1), std: Vectors.dense(2, 0), version: 0n, timestamp: 2999n };
-  const m1 = { mean: Vectors.dense(0, 1), std: Vectors.dense(4, 1), version: 1n, timestamp: 2n ** 63n - 1n };
+  const m1 = {
+    mean: Vectors.dense(0, 1),
+    std: Vectors.dense(4, 1),
+    version: 1n,
+    timestamp: 2n ** 63n - 1n,
+  };
 
   it('fails clearly before model data, then scales with the latest record and outputs its version', async () => {
     const s = new OnlineStandardScalerModelServable();
@@ -90,7 +102,9 @@ describe('OnlineStandardScalerModelServable', () => {
     await s.setModelData(bytesOf(m0));
     expect(s.getMaxAllowedModelDelayMs()).toBe(5000n);
     expect(s.transform(df).getValues('version')).toEqual([0, 0]);
-    expect(() => s.setMaxAllowedModelDelayMs(-1n)).toThrow('Parameter maxAllowedModelDelayMs is given an invalid value -1');
+    expect(() => s.setMaxAllowedModelDelayMs(-1n)).toThrow(
+      'Parameter maxAllowedModelDelayMs is given an invalid value -1',
+    );
   });
 
   it('rejects a record whose mean and std differ in size, keeping the old model', async () => {

@@ -171,7 +171,8 @@ export class JavaDoubleHashMap {
   private resize(): (HashNode | null)[] {
     const old = this.table;
     const oldCap = old?.length ?? 0;
-    const newCap = oldCap > 0 ? Math.min(oldCap * 2, 2 ** 30) : this.threshold > 0 ? this.threshold : 16;
+    const newCap =
+      oldCap > 0 ? Math.min(oldCap * 2, 2 ** 30) : this.threshold > 0 ? this.threshold : 16;
     this.threshold = Math.floor(newCap * 0.75);
     const tab: (HashNode | null)[] = new Array<HashNode | null>(newCap).fill(null);
     this.table = tab;

@@ -20,7 +20,10 @@ export function withNorm(vector: DenseVector, blas: Blas): VectorWithNorm {
 }
 
 function euclideanSquare(a: VectorWithNorm, b: VectorWithNorm, blas: Blas): number {
-  return Math.max(0.0, a.l2Norm * a.l2Norm + b.l2Norm * b.l2Norm - 2.0 * blas.dot(a.vector, b.vector));
+  return Math.max(
+    0.0,
+    a.l2Norm * a.l2Norm + b.l2Norm * b.l2Norm - 2.0 * blas.dot(a.vector, b.vector),
+  );
 }
 
 /**
@@ -30,7 +33,12 @@ function euclideanSquare(a: VectorWithNorm, b: VectorWithNorm, blas: Blas): numb
  *
  * @throws DistanceMeasureError for cosine with a zero norm, or manhattan with different sizes.
  */
-export function distance(measure: DistanceMeasureName, a: VectorWithNorm, b: VectorWithNorm, blas: Blas): number {
+export function distance(
+  measure: DistanceMeasureName,
+  a: VectorWithNorm,
+  b: VectorWithNorm,
+  blas: Blas,
+): number {
   switch (measure) {
     case 'euclidean':
       return Math.sqrt(euclideanSquare(a, b, blas));

@@ -1,4 +1,3 @@
-export { type KMeansModelData, KMeansModelDataCodec, validateKMeansModelData } from './kmeans-model-data.js';
 export {
   COSINE_ZERO_NORM_MESSAGE,
   DistanceMeasureError,
@@ -7,14 +6,19 @@ export {
   withNorm,
 } from './distance-measure.js';
 export {
-  TooManyCentroidsError,
+  type KMeansModelData,
+  KMeansModelDataCodec,
+  validateKMeansModelData,
+} from './kmeans-model-data.js';
+export {
+  HasKMeansK,
+  KMEANS_K,
+  KMEANS_MODEL_DATA_FORMAT,
+  KMeansModelServable,
+} from './kmeans-model-servable.js';
+export {
   type PreparedCentroids,
   predictClusters,
   prepareCentroids,
+  TooManyCentroidsError,
 } from './kmeans-predict.js';
-export {
-  KMeansModelServable,
-  KMEANS_K,
-  HasKMeansK,
-  KMEANS_MODEL_DATA_FORMAT,
-} from './kmeans-model-servable.js';

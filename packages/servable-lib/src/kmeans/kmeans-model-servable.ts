@@ -5,19 +5,28 @@ import {
   HasFeaturesCol,
   HasPredictionCol,
   IntParam,
+  loadStage,
   type ModelDataFormat,
   ModelServable,
   ParamValidators,
-  loadStage,
   paramMixin,
   simpleClassName,
   singleRecordFormat,
 } from '@servable/servable-api';
-import { type KMeansModelData, KMeansModelDataCodec, validateKMeansModelData } from './kmeans-model-data.js';
+import {
+  type KMeansModelData,
+  KMeansModelDataCodec,
+  validateKMeansModelData,
+} from './kmeans-model-data.js';
 import { type PreparedCentroids, predictClusters, prepareCentroids } from './kmeans-predict.js';
 
 /** KMeans' `k` = 2 (> 1): the maximum number of clusters. */
-export const KMEANS_K = new IntParam('k', 'The max number of clusters to create.', 2, ParamValidators.gt(1));
+export const KMEANS_K = new IntParam(
+  'k',
+  'The max number of clusters to create.',
+  2,
+  ParamValidators.gt(1),
+);
 
 /** Accessors of {@link KMEANS_K}. */
 export interface HasKMeansK {

@@ -1,11 +1,11 @@
 import type { DataFrame } from '@servable/dataframe';
-import { type Blas, type VectorWithNorm } from '@servable/linalg';
+import type { Blas, VectorWithNorm } from '@servable/linalg';
 import {
   ColumnTypeMismatchError,
   type DistanceMeasureName,
   FeatureDimensionError,
-  ServableError,
   requireVectorColumn,
+  ServableError,
 } from '@servable/servable-api';
 import { findClosest, withNorm } from './distance-measure.js';
 import type { KMeansModelData } from './kmeans-model-data.js';
@@ -66,7 +66,8 @@ export function predictClusters(
     if (v === null || v === undefined) {
       throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', row);
     }
-    if (dim !== undefined && v.size() !== dim) throw new FeatureDimensionError(column, row, dim, v.size());
+    if (dim !== undefined && v.size() !== dim)
+      throw new FeatureDimensionError(column, row, dim, v.size());
     out[row] = findClosest(measure, centroids, withNorm(v.toDense(), blas), blas);
   }
   return out;

@@ -1,3 +1,3 @@
 export { type KnnModelData, KnnModelDataCodec, validateKnnModelData } from './knn-model-data.js';
+export { HasKnnK, KNN_K, KNN_MODEL_DATA_FORMAT, KnnModelServable } from './knn-model-servable.js';
 export { knnPredict } from './knn-predict.js';
-export { KnnModelServable, KNN_K, HasKnnK, KNN_MODEL_DATA_FORMAT } from './knn-model-servable.js';

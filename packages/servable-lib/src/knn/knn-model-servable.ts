@@ -6,9 +6,9 @@ import {
   HasFeaturesCol,
   HasPredictionCol,
   IntParam,
+  loadStage,
   ModelServable,
   ParamValidators,
-  loadStage,
   paramMixin,
   requireVectorColumn,
   singleRecordFormat,
@@ -17,7 +17,12 @@ import { type KnnModelData, KnnModelDataCodec, validateKnnModelData } from './kn
 import { knnPredict } from './knn-predict.js';
 
 /** KnnModel's `k` = 5 (> 0): the number of nearest neighbours that vote. */
-export const KNN_K = new IntParam('k', 'The number of nearest neighbors.', 5, ParamValidators.gt(0));
+export const KNN_K = new IntParam(
+  'k',
+  'The number of nearest neighbors.',
+  5,
+  ParamValidators.gt(0),
+);
 
 /** Accessors of {@link KNN_K}. */
 export interface HasKnnK {

@@ -59,7 +59,8 @@ export function knnPredict(
     }
   }
   const weights = new JavaDoubleHashMap(queue.size());
-  for (let n = queue.poll(); n !== undefined; n = queue.poll()) weights.merge(n[1], 1.0, sumWeights);
+  for (let n = queue.poll(); n !== undefined; n = queue.poll())
+    weights.merge(n[1], 1.0, sumWeights);
   let maxWeight = 0.0;
   let predicted = -1.0;
   for (const [label, weight] of weights.entries()) {

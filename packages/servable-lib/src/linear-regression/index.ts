@@ -3,6 +3,6 @@ export {
   LinearRegressionModelDataCodec,
 } from './linear-regression-model-data.js';
 export {
-  LinearRegressionModelServable,
   LINEAR_REGRESSION_MODEL_DATA_FORMAT,
+  LinearRegressionModelServable,
 } from './linear-regression-model-servable.js';

@@ -5,8 +5,8 @@ import {
   FeatureDimensionError,
   HasFeaturesCol,
   HasPredictionCol,
-  ModelServable,
   loadStage,
+  ModelServable,
   requireVectorColumn,
   singleRecordFormat,
 } from '@servable/servable-api';
@@ -41,7 +41,8 @@ export class LinearRegressionModelServable extends ModelServable.withParams(
   HasPredictionCol,
 )<LinearRegressionModelData> {
   /** The Java class this servable serves. */
-  static readonly CLASS_NAME = 'org.apache.flink.ml.regression.linearregression.LinearRegressionModel';
+  static readonly CLASS_NAME =
+    'org.apache.flink.ml.regression.linearregression.LinearRegressionModel';
   /** See {@link TransformerServable.className}. */
   readonly className = LinearRegressionModelServable.CLASS_NAME;
   /** See {@link ModelServable.modelDataFormat}. */

@@ -1,7 +1,7 @@
 export { type LinearSVCModelData, LinearSVCModelDataCodec } from './linear-svc-model-data.js';
 export {
-  LinearSVCModelServable,
-  LINEAR_SVC_MODEL_DATA_FORMAT,
-  THRESHOLD,
   HasThreshold,
+  LINEAR_SVC_MODEL_DATA_FORMAT,
+  LinearSVCModelServable,
+  THRESHOLD,
 } from './linear-svc-model-servable.js';

@@ -1,4 +1,4 @@
-import { type DataFrame, DataTypes, BasicType } from '@servable/dataframe';
+import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, FmaBLAS } from '@servable/linalg';
 import {
   ColumnTypeMismatchError,
@@ -7,9 +7,9 @@ import {
   HasFeaturesCol,
   HasPredictionCol,
   HasRawPredictionCol,
+  loadStage,
   ModelServable,
   ParamValidators,
-  loadStage,
   paramMixin,
   requireVectorColumn,
   singleRecordFormat,

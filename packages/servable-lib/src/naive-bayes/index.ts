@@ -4,15 +4,15 @@ export {
   validateNaiveBayesModelData,
 } from './naive-bayes-model-data.js';
 export {
-  naiveBayesPredict,
-  NaiveBayesPredictionError,
-  type NaiveBayesPredictionProblem,
-  type RowLocation,
-} from './naive-bayes-predict.js';
-export {
-  NaiveBayesModelServable,
-  NAIVE_BAYES_MODEL_DATA_FORMAT,
-  MODEL_TYPE,
   HasModelType,
+  MODEL_TYPE,
+  NAIVE_BAYES_MODEL_DATA_FORMAT,
+  NaiveBayesModelServable,
   type NaiveBayesModelType,
 } from './naive-bayes-model-servable.js';
+export {
+  NaiveBayesPredictionError,
+  type NaiveBayesPredictionProblem,
+  naiveBayesPredict,
+  type RowLocation,
+} from './naive-bayes-predict.js';

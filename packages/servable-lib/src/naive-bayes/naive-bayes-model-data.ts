@@ -112,7 +112,11 @@ function decodeMap(input: DataInputView, label: number, feature: number): JavaDo
     const key = input.readDouble();
     const flagAt = input.position;
     if (input.readBoolean()) {
-      throw input.error(`a non-null log probability in theta[${label}][${feature}]`, 'null', flagAt);
+      throw input.error(
+        `a non-null log probability in theta[${label}][${feature}]`,
+        'null',
+        flagAt,
+      );
     }
     map.put(key, input.readDouble());
   }

@@ -4,12 +4,12 @@ import {
   FeatureDimensionError,
   HasFeaturesCol,
   HasPredictionCol,
+  loadStage,
   ModelServable,
   ParamValidators,
-  StringParam,
-  loadStage,
   paramMixin,
   requireVectorColumn,
+  StringParam,
   singleRecordFormat,
 } from '@servable/servable-api';
 import {

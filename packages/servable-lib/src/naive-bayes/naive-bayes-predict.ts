@@ -1,6 +1,6 @@
 import type { Vector } from '@servable/linalg';
-import { ServableError } from '@servable/servable-api';
 import { formatJavaDouble } from '@servable/linalg';
+import { ServableError } from '@servable/servable-api';
 import type { JavaDoubleHashMap } from '../java/double-hash-map.js';
 import type { NaiveBayesModelData } from './naive-bayes-model-data.js';
 

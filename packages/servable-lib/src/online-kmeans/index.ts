@@ -1,1 +1,4 @@
-export { OnlineKMeansModelServable, ONLINE_KMEANS_MODEL_DATA_FORMAT } from './online-kmeans-model-servable.js';
+export {
+  ONLINE_KMEANS_MODEL_DATA_FORMAT,
+  OnlineKMeansModelServable,
+} from './online-kmeans-model-servable.js';

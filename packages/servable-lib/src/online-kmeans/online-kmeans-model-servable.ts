@@ -1,6 +1,10 @@
-import { type ModelDataFormat, type SavedModelData, loadStage } from '@servable/servable-api';
+import { loadStage, type ModelDataFormat, type SavedModelData } from '@servable/servable-api';
+import {
+  type KMeansModelData,
+  KMeansModelDataCodec,
+  validateKMeansModelData,
+} from '../kmeans/kmeans-model-data.js';
 import { KMeansModelServable } from '../kmeans/kmeans-model-servable.js';
-import { type KMeansModelData, KMeansModelDataCodec, validateKMeansModelData } from '../kmeans/kmeans-model-data.js';
 import { latestRecordFormat } from '../online-model-data/latest-record-format.js';
 
 /**
@@ -37,7 +41,8 @@ export class OnlineKMeansModelServable extends KMeansModelServable {
   /** See {@link TransformerServable.className}. */
   override readonly className: string = OnlineKMeansModelServable.CLASS_NAME;
   /** See {@link ModelServable.modelDataFormat}. */
-  override readonly modelDataFormat: ModelDataFormat<KMeansModelData> = ONLINE_KMEANS_MODEL_DATA_FORMAT;
+  override readonly modelDataFormat: ModelDataFormat<KMeansModelData> =
+    ONLINE_KMEANS_MODEL_DATA_FORMAT;
   /** Online models save metadata only. */
   override readonly savedModelData: SavedModelData = 'optional';
 

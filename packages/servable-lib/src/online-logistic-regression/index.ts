@@ -1,6 +1,6 @@
 export {
-  OnlineLogisticRegressionModelServable,
+  HasOnlineLRModelVersionCol,
   ONLINE_LOGISTIC_REGRESSION_MODEL_DATA_FORMAT,
   ONLINE_LR_MODEL_VERSION_COL,
-  HasOnlineLRModelVersionCol,
+  OnlineLogisticRegressionModelServable,
 } from './online-logistic-regression-model-servable.js';

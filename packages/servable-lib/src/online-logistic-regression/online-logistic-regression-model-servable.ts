@@ -6,13 +6,13 @@ import {
   HasFeaturesCol,
   HasPredictionCol,
   HasRawPredictionCol,
+  loadStage,
   ModelServable,
   ParamValidators,
-  type SavedModelData,
-  StringParam,
-  loadStage,
   paramMixin,
   requireVectorColumn,
+  type SavedModelData,
+  StringParam,
   toModelVersion,
 } from '@servable/servable-api';
 import {
@@ -51,11 +51,12 @@ export const HasOnlineLRModelVersionCol = paramMixin<HasOnlineLRModelVersionCol>
  * The model data format of {@link OnlineLogisticRegressionModelServable}: a stream of
  * `LogisticRegressionModelData` records (coefficient + modelVersion), the latest of which serves.
  */
-export const ONLINE_LOGISTIC_REGRESSION_MODEL_DATA_FORMAT = latestRecordFormat<LogisticRegressionModelData>({
-  name: 'LogisticRegressionModelData',
-  codec: LogisticRegressionModelDataCodec,
-  version: (model) => toModelVersion(model.modelVersion),
-});
+export const ONLINE_LOGISTIC_REGRESSION_MODEL_DATA_FORMAT =
+  latestRecordFormat<LogisticRegressionModelData>({
+    name: 'LogisticRegressionModelData',
+    codec: LogisticRegressionModelDataCodec,
+    version: (model) => toModelVersion(model.modelVersion),
+  });
 
 /**
  * Serves Flink ML's

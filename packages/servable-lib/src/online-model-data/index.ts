@@ -1,2 +1,2 @@
-export { latestRecordFormat, type LatestRecordFormatSpec } from './latest-record-format.js';
+export { type LatestRecordFormatSpec, latestRecordFormat } from './latest-record-format.js';
 export { ModelVersionRangeError, versionColumn } from './version-column.js';

@@ -1,5 +1,10 @@
 import type { Codec } from '@servable/linalg';
-import { ModelDataError, type ModelDataFormat, type ModelVersion, multiRecordFormat } from '@servable/servable-api';
+import {
+  ModelDataError,
+  type ModelDataFormat,
+  type ModelVersion,
+  multiRecordFormat,
+} from '@servable/servable-api';
 
 /** What {@link latestRecordFormat} needs. */
 export interface LatestRecordFormatSpec<M> {
@@ -27,7 +32,9 @@ export function latestRecordFormat<M>(spec: LatestRecordFormatSpec<M>): ModelDat
     fromRecords: (records) => {
       const latest = records[records.length - 1] as M;
       const problem = spec.validate?.(latest);
-      return problem === undefined ? latest : { problem: `record ${records.length} (the latest): ${problem}` };
+      return problem === undefined
+        ? latest
+        : { problem: `record ${records.length} (the latest): ${problem}` };
     },
     toRecords: (model) => [model],
     ...(spec.version === undefined ? {} : { version: spec.version }),

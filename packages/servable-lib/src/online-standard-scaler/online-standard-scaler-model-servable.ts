@@ -7,33 +7,35 @@ import {
   HasMaxAllowedModelDelayMs,
   HasModelVersionCol,
   HasOutputCol,
-  ModelServable,
-  type SavedModelData,
   loadStage,
+  ModelServable,
   requireVectorColumn,
+  type SavedModelData,
   toModelVersion,
 } from '@servable/servable-api';
+import { latestRecordFormat } from '../online-model-data/latest-record-format.js';
+import { versionColumn } from '../online-model-data/version-column.js';
 import {
   type StandardScalerModelData,
   StandardScalerModelDataCodec,
 } from '../standard-scaler/standard-scaler-model-data.js';
 import { HasWithMean, HasWithStd } from '../standard-scaler/standard-scaler-params.js';
-import { latestRecordFormat } from '../online-model-data/latest-record-format.js';
-import { versionColumn } from '../online-model-data/version-column.js';
 
 /**
  * The model data format of {@link OnlineStandardScalerModelServable}: a stream of
  * `StandardScalerModelData` records (mean, std, version, timestamp), the latest of which serves.
  */
-export const ONLINE_STANDARD_SCALER_MODEL_DATA_FORMAT = latestRecordFormat<StandardScalerModelData>({
-  name: 'StandardScalerModelData',
-  codec: StandardScalerModelDataCodec,
-  validate: (model) =>
-    model.mean.size() === model.std.size()
-      ? undefined
-      : `mean has ${model.mean.size()} values but std has ${model.std.size()}; they must be the same.`,
-  version: (model) => toModelVersion(model.version),
-});
+export const ONLINE_STANDARD_SCALER_MODEL_DATA_FORMAT = latestRecordFormat<StandardScalerModelData>(
+  {
+    name: 'StandardScalerModelData',
+    codec: StandardScalerModelDataCodec,
+    validate: (model) =>
+      model.mean.size() === model.std.size()
+        ? undefined
+        : `mean has ${model.mean.size()} values but std has ${model.std.size()}; they must be the same.`,
+    version: (model) => toModelVersion(model.version),
+  },
+);
 
 interface Prepared {
   readonly model: StandardScalerModelData;
@@ -80,7 +82,8 @@ export class OnlineStandardScalerModelServable extends ModelServable.withParams(
   HasMaxAllowedModelDelayMs,
 )<StandardScalerModelData> {
   /** The Java class this servable serves. */
-  static readonly CLASS_NAME = 'org.apache.flink.ml.feature.standardscaler.OnlineStandardScalerModel';
+  static readonly CLASS_NAME =
+    'org.apache.flink.ml.feature.standardscaler.OnlineStandardScalerModel';
   /** See {@link TransformerServable.className}. */
   readonly className = OnlineStandardScalerModelServable.CLASS_NAME;
   /** See {@link ModelServable.modelDataFormat}. */
@@ -129,7 +132,12 @@ export class OnlineStandardScalerModelServable extends ModelServable.withParams(
     let output = input.addColumn(this.getOutputCol(), DataTypes.VECTOR(BasicType.DOUBLE), out);
     const versionCol = this.getModelVersionCol();
     if (versionCol !== null) {
-      const versions = versionColumn(toModelVersion(model.version), n, versionCol, 'OnlineStandardScalerModel');
+      const versions = versionColumn(
+        toModelVersion(model.version),
+        n,
+        versionCol,
+        'OnlineStandardScalerModel',
+      );
       output = output.addColumn(versionCol, DataTypes.LONG, versions);
     }
     return output;

@@ -75,7 +75,9 @@ export async function publishModelDataDirectory(
   options: AtomicWriteOptions & { readonly fileName?: string } = {},
 ): Promise<string> {
   await mkdir(directory, { recursive: true });
-  const visible = (await readdir(directory)).filter((n) => !n.startsWith('.') && !n.startsWith('_'));
+  const visible = (await readdir(directory)).filter(
+    (n) => !n.startsWith('.') && !n.startsWith('_'),
+  );
   const target = visible.length === 1 ? (visible[0] as string) : (options.fileName ?? 'part-0');
   const written = await writeModelDataFileAtomically(join(directory, target), bytes, options);
   for (const name of visible) {

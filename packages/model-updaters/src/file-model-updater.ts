@@ -4,9 +4,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ModelUpdateRejectedError, UpdaterConfigError, UpdaterStateError } from './errors.js';
 import { silentLogger, type UpdaterLogger } from './logger.js';
-import type { ModelRejectedEvent, ModelStaleEvent, ModelUpdatedEvent } from './model-update-events.js';
-import { formatVersion } from './model-update-order.js';
 import { ModelSwapper, type ModelUpdateOutcome } from './model-swapper.js';
+import type {
+  ModelRejectedEvent,
+  ModelStaleEvent,
+  ModelUpdatedEvent,
+} from './model-update-events.js';
+import { formatVersion } from './model-update-order.js';
 import { TypedEmitter } from './typed-emitter.js';
 import type { StagedServable, StageRef, UpdatableServable } from './updatable-servable.js';
 
@@ -131,10 +135,18 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
     this.swapper = ModelSwapper.for(servable);
     this.logger = options.logger ?? silentLogger;
     this.settleMs = nonNegative('settleMs', options.settleMs, 15);
-    this.incompleteTimeoutMs = nonNegative('incompleteTimeoutMs', options.incompleteTimeoutMs, 1000);
+    this.incompleteTimeoutMs = nonNegative(
+      'incompleteTimeoutMs',
+      options.incompleteTimeoutMs,
+      1000,
+    );
     const polling = options.polling;
     this.pollingInterval =
-      polling === true ? 50 : typeof polling === 'number' ? nonNegative('polling', polling, 50) : undefined;
+      polling === true
+        ? 50
+        : typeof polling === 'number'
+          ? nonNegative('polling', polling, 50)
+          : undefined;
   }
 
   /** The directory watched (resolved from {@link FileModelUpdaterOptions.path} by `start()`). */
@@ -150,11 +162,15 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
    * @throws UpdaterConfigError when the path does not exist.
    */
   async start(): Promise<void> {
-    if (this.state !== 'new') throw new UpdaterStateError('FileModelUpdater.start() was already called.');
+    if (this.state !== 'new')
+      throw new UpdaterStateError('FileModelUpdater.start() was already called.');
     this.state = 'running';
     this.target = await this.resolveTarget();
     await this.openWatcher();
-    this.logger.info({ directory: this.target.directory, file: this.target.file }, 'following model data files');
+    this.logger.info(
+      { directory: this.target.directory, file: this.target.file },
+      'following model data files',
+    );
     if (this.options.loadOnStart ?? true) {
       this.dirty = true;
       await this.runCheck();
@@ -251,8 +267,17 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
   }
 
   private fallBackToPolling(error: Error): void {
-    this.logger.warn({ err: error, directory: this.target?.directory }, 'native file events unavailable, polling');
-    this.emit('warning', new Error(`cannot watch ${this.target?.directory} for events (${error.message}); polling every 50 ms`, { cause: error }));
+    this.logger.warn(
+      { err: error, directory: this.target?.directory },
+      'native file events unavailable, polling',
+    );
+    this.emit(
+      'warning',
+      new Error(
+        `cannot watch ${this.target?.directory} for events (${error.message}); polling every 50 ms`,
+        { cause: error },
+      ),
+    );
     this.closeWatcher();
     if (this.state !== 'running' && this.state !== 'new') return;
     this.pollingInterval = 50;
@@ -363,10 +388,18 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
       this.emit('updated', event);
     } else {
       this.logger.warn(
-        { source, version: formatVersion(outcome.version), current: formatVersion(outcome.currentVersion) },
+        {
+          source,
+          version: formatVersion(outcome.version),
+          current: formatVersion(outcome.currentVersion),
+        },
         'stale model data skipped',
       );
-      this.emit('stale', { version: outcome.version, currentVersion: outcome.currentVersion, source });
+      this.emit('stale', {
+        version: outcome.version,
+        currentVersion: outcome.currentVersion,
+        source,
+      });
     }
   }
 

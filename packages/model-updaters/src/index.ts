@@ -1,52 +1,52 @@
+export type { AtomicWriteOptions } from './atomic-model-data-writer.js';
 export {
-  ModelUpdaterError,
-  UpdaterConfigError,
+  publishModelDataDirectory,
+  writeModelDataFileAtomically,
+} from './atomic-model-data-writer.js';
+export {
   ModelUpdateRejectedError,
+  ModelUpdaterError,
   StageRoutingError,
+  UpdaterConfigError,
   UpdaterStateError,
 } from './errors.js';
-export type { UpdaterLogger } from './logger.js';
-export { silentLogger } from './logger.js';
-export { TypedEmitter } from './typed-emitter.js';
-export type {
-  ModelUpdatedEvent,
-  ModelRejectedEvent,
-  ModelStaleEvent,
-} from './model-update-events.js';
-export type { ModelUpdateOrder } from './model-update-order.js';
-export { compareUpdateOrder, formatVersion } from './model-update-order.js';
-export type {
-  UpdatableServable,
-  StagedServable,
-  StageRef,
-  PreparedUpdate,
-} from './updatable-servable.js';
-export { ModelSwapper } from './model-swapper.js';
-export type { ModelUpdate, ModelUpdateOutcome } from './model-swapper.js';
-export {
-  writeModelDataFileAtomically,
-  publishModelDataDirectory,
-} from './atomic-model-data-writer.js';
-export type { AtomicWriteOptions } from './atomic-model-data-writer.js';
+export type { FileModelUpdaterEvents, FileModelUpdaterOptions } from './file-model-updater.js';
 export { FileModelUpdater } from './file-model-updater.js';
-export type { FileModelUpdaterOptions, FileModelUpdaterEvents } from './file-model-updater.js';
-export { KafkaModelUpdater } from './kafka-model-updater.js';
+export { MODEL_CLASS_HEADER, MODEL_STAGE_HEADER } from './kafka-headers.js';
 export type {
-  KafkaModelUpdaterOptions,
-  KafkaModelUpdaterEvents,
-  KafkaStartPosition,
-  KafkaRecordPosition,
-  KafkaModelUpdatedEvent,
+  KafkaDisconnectedEvent,
   KafkaModelRejectedEvent,
   KafkaModelStaleEvent,
-  KafkaDisconnectedEvent,
+  KafkaModelUpdatedEvent,
+  KafkaModelUpdaterEvents,
+  KafkaModelUpdaterOptions,
   KafkaReconnectedEvent,
+  KafkaRecordPosition,
+  KafkaStartPosition,
 } from './kafka-model-updater.js';
-export { ModelDataPublisher } from './model-data-publisher.js';
+export { KafkaModelUpdater } from './kafka-model-updater.js';
+export type { UpdaterLogger } from './logger.js';
+export { silentLogger } from './logger.js';
 export type {
   ModelDataPublisherOptions,
   ModelDataSource,
-  PublishOptions,
   PublishedRecord,
+  PublishOptions,
 } from './model-data-publisher.js';
-export { MODEL_STAGE_HEADER, MODEL_CLASS_HEADER } from './kafka-headers.js';
+export { ModelDataPublisher } from './model-data-publisher.js';
+export type { ModelUpdate, ModelUpdateOutcome } from './model-swapper.js';
+export { ModelSwapper } from './model-swapper.js';
+export type {
+  ModelRejectedEvent,
+  ModelStaleEvent,
+  ModelUpdatedEvent,
+} from './model-update-events.js';
+export type { ModelUpdateOrder } from './model-update-order.js';
+export { compareUpdateOrder, formatVersion } from './model-update-order.js';
+export { TypedEmitter } from './typed-emitter.js';
+export type {
+  PreparedUpdate,
+  StagedServable,
+  StageRef,
+  UpdatableServable,
+} from './updatable-servable.js';

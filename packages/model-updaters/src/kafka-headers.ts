@@ -13,7 +13,9 @@ export const MODEL_STAGE_HEADER = 'servable-stage';
 export const MODEL_CLASS_HEADER = 'servable-model-class';
 
 /** Reads a header value as text (kafkajs gives Buffers, strings or arrays of them). */
-export function headerText(value: Buffer | string | (Buffer | string)[] | undefined): string | undefined {
+export function headerText(
+  value: Buffer | string | (Buffer | string)[] | undefined,
+): string | undefined {
   if (value === undefined) return undefined;
   const last = Array.isArray(value) ? value[value.length - 1] : value;
   if (last === undefined) return undefined;

@@ -11,9 +11,13 @@ import { ModelUpdateRejectedError, UpdaterConfigError, UpdaterStateError } from 
 import { headerText, MODEL_STAGE_HEADER, parseStageRef } from './kafka-headers.js';
 import { kafkaLogCreator } from './kafka-logger.js';
 import { silentLogger, type UpdaterLogger } from './logger.js';
-import type { ModelRejectedEvent, ModelStaleEvent, ModelUpdatedEvent } from './model-update-events.js';
-import { formatVersion } from './model-update-order.js';
 import { ModelSwapper, type ModelUpdateOutcome } from './model-swapper.js';
+import type {
+  ModelRejectedEvent,
+  ModelStaleEvent,
+  ModelUpdatedEvent,
+} from './model-update-events.js';
+import { formatVersion } from './model-update-order.js';
 import { TypedEmitter } from './typed-emitter.js';
 import type { StagedServable, StageRef, UpdatableServable } from './updatable-servable.js';
 
@@ -172,7 +176,10 @@ export class KafkaModelUpdater extends TypedEmitter<KafkaModelUpdaterEvents> {
     }
     const startFrom = options.startFrom ?? 'latest';
     if (!['latest', 'end', 'earliest'].includes(startFrom)) {
-      throw new UpdaterConfigError('startFrom', `expected latest, end or earliest, found ${startFrom}.`);
+      throw new UpdaterConfigError(
+        'startFrom',
+        `expected latest, end or earliest, found ${startFrom}.`,
+      );
     }
     this.swapper = ModelSwapper.for(servable);
     this.logger = options.logger ?? silentLogger;
@@ -196,7 +203,8 @@ export class KafkaModelUpdater extends TypedEmitter<KafkaModelUpdaterEvents> {
    * @throws the kafkajs error when the brokers cannot be reached at all (after kafkajs' retries).
    */
   async start(): Promise<void> {
-    if (this.state !== 'new') throw new UpdaterStateError('KafkaModelUpdater.start() was already called.');
+    if (this.state !== 'new')
+      throw new UpdaterStateError('KafkaModelUpdater.start() was already called.');
     this.state = 'starting';
     const { topic } = this.options;
     const startFrom = this.options.startFrom ?? 'latest';
@@ -248,7 +256,10 @@ export class KafkaModelUpdater extends TypedEmitter<KafkaModelUpdaterEvents> {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
-        this.logger.warn({ topic, timeoutMs }, 'start: the newest records were not all read in time');
+        this.logger.warn(
+          { topic, timeoutMs },
+          'start: the newest records were not all read in time',
+        );
         resolve();
       }, timeoutMs);
     });
@@ -356,7 +367,10 @@ export class KafkaModelUpdater extends TypedEmitter<KafkaModelUpdaterEvents> {
     const stage = stageText !== undefined ? parseStageRef(stageText) : this.options.stage;
     try {
       if (message.value === null) {
-        throw new ModelUpdateRejectedError(source, new Error('the record has no value (a tombstone).'));
+        throw new ModelUpdateRejectedError(
+          source,
+          new Error('the record has no value (a tombstone).'),
+        );
       }
       const outcome = await this.swapper.apply({
         inputs: [message.value],
@@ -396,7 +410,9 @@ export class KafkaModelUpdater extends TypedEmitter<KafkaModelUpdaterEvents> {
       }
     } catch (error) {
       const rejected =
-        error instanceof ModelUpdateRejectedError ? error : new ModelUpdateRejectedError(source, error);
+        error instanceof ModelUpdateRejectedError
+          ? error
+          : new ModelUpdateRejectedError(source, error);
       this.logger.warn({ err: rejected, source }, 'model data rejected');
       this.emit('rejected', { ...position, error: rejected, source });
     } finally {

@@ -126,7 +126,8 @@ export class ModelDataPublisher {
     data: Uint8Array | ModelDataSource,
     options: PublishOptions = {},
   ): Promise<PublishedRecord> {
-    if (!this.connected) throw new UpdaterStateError('ModelDataPublisher.publish() before connect().');
+    if (!this.connected)
+      throw new UpdaterStateError('ModelDataPublisher.publish() before connect().');
     const bytes = data instanceof Uint8Array ? data : data.getModelData();
     const headers: IHeaders = { ...options.headers };
     if (options.stage !== undefined) headers[MODEL_STAGE_HEADER] = String(options.stage);

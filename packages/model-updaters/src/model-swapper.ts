@@ -123,7 +123,11 @@ export class ModelSwapper {
     }
     if (!target.commitModelData(prepared)) {
       // Someone called setModelData on the servable directly, after we prepared: theirs wins.
-      return { status: 'stale', version: prepared.version, currentVersion: target.getModelVersion() };
+      return {
+        status: 'stale',
+        version: prepared.version,
+        currentVersion: target.getModelVersion(),
+      };
     }
     state.order = order;
     return { status: 'applied', version: prepared.version, previousVersion };
@@ -150,7 +154,10 @@ export class ModelSwapper {
       );
     }
     if (!isStaged(servable)) {
-      throw new StageRoutingError(String(stage), 'the servable is not a pipeline, it has no stages.');
+      throw new StageRoutingError(
+        String(stage),
+        'the servable is not a pipeline, it has no stages.',
+      );
     }
     const found = servable.getStage(stage);
     if (!isUpdatable(found)) {

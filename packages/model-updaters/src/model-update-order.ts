@@ -19,9 +19,11 @@ export interface ModelUpdateOrder {
  * carries neither a version nor a timestamp is never considered stale.
  */
 export function compareUpdateOrder(a: ModelUpdateOrder, b: ModelUpdateOrder): number {
-  if (a.version !== undefined && b.version !== undefined && a.version !== b.version) {
-    // `<` compares numbers and bigints exactly, also mixed.
-    return a.version < b.version ? -1 : 1;
+  if (a.version !== undefined && b.version !== undefined) {
+    // `<` and `>` compare numbers and bigints exactly, also mixed (`3n === 3` is false, so no
+    // equality test here).
+    if (a.version < b.version) return -1;
+    if (a.version > b.version) return 1;
   }
   if (a.timestamp !== undefined && b.timestamp !== undefined && a.timestamp !== b.timestamp) {
     return a.timestamp < b.timestamp ? -1 : 1;

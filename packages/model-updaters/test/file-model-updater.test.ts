@@ -51,7 +51,9 @@ describe('FileModelUpdater', () => {
     expect(servedVersion(servable)).toBe(1);
     expect(updated.map((e) => e.version)).toEqual([1]);
 
-    const file = await publishModelDataDirectory(join(dir, 'data'), lrModelData(2), { fsync: false });
+    const file = await publishModelDataDirectory(join(dir, 'data'), lrModelData(2), {
+      fsync: false,
+    });
     await waitFor(() => updated.length === 2, 'version 2');
     expect(servedVersion(servable)).toBe(2);
     expect(updated[1]).toMatchObject({ version: 2, previousVersion: 1, source: file });

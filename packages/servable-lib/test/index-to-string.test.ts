@@ -23,7 +23,7 @@ import {
 } from './support/flink-vectors.js';
 
 const file = loadVectorFile('IndexToString');
-const model = (caseModelData(file, file.cases[0]!) as unknown as StringIndexerModelData);
+const model = caseModelData(file, file.cases[0]!) as unknown as StringIndexerModelData;
 
 function servable(params = caseParams(file, file.cases[0]!)) {
   return new IndexToStringModelServable()
@@ -61,7 +61,10 @@ describe('IndexToStringModelServable behaviour', () => {
     const nulls = DataFrame.fromColumns(
       ['inputCol1', 'inputCol2'],
       [DataTypes.INT, DataTypes.INT],
-      [[0, null], [1, 1]],
+      [
+        [0, null],
+        [1, 1],
+      ],
     );
     expect(() => s.transform(nulls)).toThrow('Column inputCol1, row 1: expected INT, found null.');
   });
@@ -106,7 +109,10 @@ describe('IndexToStringModelServable persistence and model data', () => {
     const input = DataFrame.fromColumns(
       ['inputCol1', 'inputCol2'],
       [DataTypes.INT, DataTypes.INT],
-      [[0, 1], [1, 0]],
+      [
+        [0, 1],
+        [1, 0],
+      ],
     );
     await fuzzModelData({
       create: () => servable(),

@@ -1,4 +1,4 @@
-import { DataTypes, BasicType, DataFrame } from '@servable/dataframe';
+import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector } from '@servable/linalg';
 import {
   LOGISTIC_REGRESSION_MODEL_DATA_FORMAT,
@@ -33,7 +33,10 @@ export async function lrServable(version?: number): Promise<LogisticRegressionMo
 
 /** `rows` rows of all-ones features. */
 export function onesFrame(rows: number, dim = DIM): DataFrame {
-  const vectors = Array.from({ length: rows }, () => new DenseVector(new Float64Array(dim).fill(1)));
+  const vectors = Array.from(
+    { length: rows },
+    () => new DenseVector(new Float64Array(dim).fill(1)),
+  );
   return DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [vectors]);
 }
 

@@ -106,7 +106,8 @@ export async function startKafka(
   ];
   // The guard: start kcat in the background, report its pid, and kill it once our end of the
   // stdin pipe closes (we stopped it, exited or crashed).
-  const guard = 'kcat "$@" </dev/null >/dev/null & echo "kcat-pid=$!" >&2; read _; kill -9 $! 2>/dev/null';
+  const guard =
+    'kcat "$@" </dev/null >/dev/null & echo "kcat-pid=$!" >&2; read _; kill -9 $! 2>/dev/null';
   const child = spawn('sh', ['-c', guard, 'sh', ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
   running.add(child);
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -131,7 +132,9 @@ export async function startKafka(
     });
     child.once('error', (error) => {
       clearTimeout(timer);
-      reject(new Error(`cannot start kcat (is it installed? apt-get install kcat): ${error.message}`));
+      reject(
+        new Error(`cannot start kcat (is it installed? apt-get install kcat): ${error.message}`),
+      );
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -177,7 +180,11 @@ export async function startKafka(
  * with 4 partitions on first metadata request (it cannot create them on demand); a real
  * cluster gets a CreateTopics request.
  */
-export async function createTopic(cluster: TestKafka, topic: string, partitions = 4): Promise<void> {
+export async function createTopic(
+  cluster: TestKafka,
+  topic: string,
+  partitions = 4,
+): Promise<void> {
   const admin = new Kafka({
     clientId: 'test-admin',
     brokers: cluster.brokers,
@@ -186,7 +193,10 @@ export async function createTopic(cluster: TestKafka, topic: string, partitions 
   await admin.connect();
   try {
     if (cluster.external) {
-      await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+      await admin.createTopics({
+        topics: [{ topic, numPartitions: partitions }],
+        waitForLeaders: true,
+      });
     } else {
       await admin.fetchTopicMetadata({ topics: [topic] });
     }

@@ -76,7 +76,8 @@ export class IndexToStringModelServable extends ModelServable.withParams(
       for (let c = 0; c < numCols; c++) {
         const id = columns[c]![r];
         const column = inputCols[c]!;
-        if (id === null || id === undefined) throw new ColumnTypeMismatchError(column, 'INT', 'null', r);
+        if (id === null || id === undefined)
+          throw new ColumnTypeMismatchError(column, 'INT', 'null', r);
         const strings = model.stringArrays[c]!;
         if (id < 0 || id >= strings.length) {
           throw new InvalidInputValueError(`The input contains unseen index: ${id}.`, column, r);
@@ -85,7 +86,8 @@ export class IndexToStringModelServable extends ModelServable.withParams(
       }
     }
     let out = input;
-    for (let c = 0; c < numCols; c++) out = out.addColumn(outputCols[c]!, DataTypes.STRING, outputs[c]!);
+    for (let c = 0; c < numCols; c++)
+      out = out.addColumn(outputCols[c]!, DataTypes.STRING, outputs[c]!);
     return out;
   }
 }

@@ -11,9 +11,9 @@ import {
 import { JavaFeatureDimensionError } from '../errors/java-feature-dimension-error.js';
 import { selectByIndices } from './select-by-indices.js';
 import {
+  sortIndices,
   UNIVARIATE_FEATURE_SELECTOR_MODEL_DATA_FORMAT,
   type UnivariateFeatureSelectorModelData,
-  sortIndices,
 } from './univariate-feature-selector-model-data.js';
 
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
@@ -39,7 +39,9 @@ export class UnivariateFeatureSelectorModelServable extends ModelServable.withPa
     'org.apache.flink.ml.feature.univariatefeatureselector.UnivariateFeatureSelectorModel';
   readonly className: string = UnivariateFeatureSelectorModelServable.CLASS_NAME;
   readonly modelDataFormat = UNIVARIATE_FEATURE_SELECTOR_MODEL_DATA_FORMAT;
-  private sorted: { readonly model: UnivariateFeatureSelectorModelData; readonly indices: Int32Array } | undefined;
+  private sorted:
+    | { readonly model: UnivariateFeatureSelectorModelData; readonly indices: Int32Array }
+    | undefined;
 
   /** Loads a UnivariateFeatureSelectorModel saved by Flink ML (or by `save`). */
   static load(path: string): Promise<UnivariateFeatureSelectorModelServable> {
@@ -61,7 +63,8 @@ export class UnivariateFeatureSelectorModelServable extends ModelServable.withPa
       const needed = indices[indices.length - 1]! + 1;
       for (let r = 0; r < n; r++) {
         const v = vectors[r];
-        if (v === null || v === undefined) throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
+        if (v === null || v === undefined)
+          throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
         if (v.size() < needed) {
           throw new JavaFeatureDimensionError(
             `Input ${v.size()} features, but UnivariateFeatureSelector is expecting at least ${needed} features as input.`,

@@ -40,7 +40,9 @@ export class VarianceThresholdSelectorModelServable extends ModelServable.withPa
     'org.apache.flink.ml.feature.variancethresholdselector.VarianceThresholdSelectorModel';
   readonly className: string = VarianceThresholdSelectorModelServable.CLASS_NAME;
   readonly modelDataFormat = VARIANCE_THRESHOLD_SELECTOR_MODEL_DATA_FORMAT;
-  private sorted: { readonly model: VarianceThresholdSelectorModelData; readonly indices: Int32Array } | undefined;
+  private sorted:
+    | { readonly model: VarianceThresholdSelectorModelData; readonly indices: Int32Array }
+    | undefined;
 
   /** Loads a VarianceThresholdSelectorModel saved by Flink ML (or by `save`). */
   static load(path: string): Promise<VarianceThresholdSelectorModelServable> {
@@ -59,7 +61,8 @@ export class VarianceThresholdSelectorModelServable extends ModelServable.withPa
     const out = new Array<Vector>(n);
     for (let r = 0; r < n; r++) {
       const v = vectors[r];
-      if (v === null || v === undefined) throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
+      if (v === null || v === undefined)
+        throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
       if (v.size() !== expected) {
         throw new JavaFeatureDimensionError(
           `${column} has ${v.size()} features, but VarianceThresholdSelector is expecting ${expected} features as input.`,

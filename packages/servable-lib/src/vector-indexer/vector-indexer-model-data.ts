@@ -1,4 +1,5 @@
 import type { Codec, DataInputView, DataOutputView } from '@servable/linalg';
+import { type ModelDataFormat, singleRecordFormat } from '@servable/servable-api';
 import { CategoryMap } from './category-map.js';
 
 /**
@@ -42,7 +43,7 @@ export const VectorIndexerModelDataCodec: Codec<VectorIndexerModelData> = Object
   decode(input: DataInputView): VectorIndexerModelData {
     const at = input.position;
     const size = input.readInt();
-    input.requireElements(size, 4 + 1 + 4, 'category maps', at);
+    input.requireElements(size, 4 + 1, 'category maps', at);
     const categoryMaps = new Map<number, CategoryMap>();
     for (let i = 0; i < size; i++) {
       const column = input.readInt();
@@ -81,3 +82,11 @@ export function validateVectorIndexerModelData(data: VectorIndexerModelData): st
   }
   return undefined;
 }
+
+/** The model data format of VectorIndexerModel: exactly one record. */
+export const VECTOR_INDEXER_MODEL_DATA_FORMAT: ModelDataFormat<VectorIndexerModelData> =
+  singleRecordFormat({
+    name: 'VectorIndexerModelData',
+    codec: VectorIndexerModelDataCodec,
+    validate: validateVectorIndexerModelData,
+  });

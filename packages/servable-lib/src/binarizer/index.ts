@@ -1,0 +1,6 @@
+export {
+  BinarizerServable,
+  binarizeVector,
+  HasThresholds,
+  THRESHOLDS,
+} from './binarizer-servable.js';

@@ -1,0 +1,7 @@
+export {
+  BucketizerServable,
+  findBucket,
+  HasSplitsArray,
+  isValidSplitsArray,
+  SPLITS_ARRAY,
+} from './bucketizer-servable.js';

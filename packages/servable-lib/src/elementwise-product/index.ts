@@ -1,0 +1,5 @@
+export {
+  ElementwiseProductServable,
+  HasScalingVec,
+  SCALING_VEC,
+} from './elementwise-product-servable.js';

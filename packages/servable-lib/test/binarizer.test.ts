@@ -1,0 +1,77 @@
+import { DataFrame, DataTypes } from '@servable/dataframe';
+import { DenseVector, SparseVector } from '@servable/linalg';
+import {
+  applyParamMapJson,
+  ColumnTypeMismatchError,
+  InvalidParamError,
+  ParamError,
+} from '@servable/servable-api';
+import { describe, expect, it } from 'vitest';
+import { BinarizerServable, binarizeVector } from '../src/binarizer/index.js';
+import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
+import { parseJavaDouble } from '../src/java/parse-double.js';
+import {
+  caseInput,
+  caseLabel,
+  caseParams,
+  expectCaseOutput,
+  loadVectorFile,
+} from './support/flink-vectors.js';
+import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
+
+const file = loadVectorFile('Binarizer');
+
+function fromParams(c = file.cases[0]!) {
+  const s = new BinarizerServable();
+  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
+  return s;
+}
+
+describe('BinarizerServable: Flink ML test vectors', () => {
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      const out = fromParams(c).transform(caseInput(c));
+      expectCaseOutput(out, c);
+      expect(out.getDataType('of0').toString()).toBe('DOUBLE');
+    });
+  });
+});
+
+describe('BinarizerServable behaviour', () => {
+  it('sparse input keeps implicit zeros at 0 even for a negative threshold', () => {
+    const out = binarizeVector(new SparseVector(4, [1, 2], [0, -3]), -1);
+    expect(out.toString()).toBe('(4, [1], [1.0])');
+    expect(binarizeVector(new DenseVector([0, -3]), -1).toString()).toBe('[1.0, 0.0]');
+  });
+
+  it('parses strings like Double.parseDouble; rejects text and nulls with typed errors', () => {
+    const s = new BinarizerServable().setInputCols(['s']).setOutputCols(['o']).setThresholds([1]);
+    const ok = DataFrame.fromColumns(['s'], [DataTypes.STRING], [[' 2.5 ', '1', '1e1d', 'NaN']]);
+    expect(Array.from(s.transform(ok).getDoubles('o'))).toEqual([1, 0, 1, 0]);
+    const bad = DataFrame.fromColumns(['s'], [DataTypes.STRING], [['x']]);
+    expect(() => s.transform(bad)).toThrow(InvalidInputValueError);
+    expect(() => s.transform(bad)).toThrow('For input string: "x" (column s, row 0)');
+    const nulls = DataFrame.fromColumns(['s'], [DataTypes.DOUBLE], [[null]]);
+    expect(() => s.transform(nulls)).toThrow(ColumnTypeMismatchError);
+    expect(parseJavaDouble('-Infinity')).toBe(Number.NEGATIVE_INFINITY);
+    expect(parseJavaDouble('1,5')).toBeUndefined();
+  });
+
+  it('validates params: thresholds non-empty, lengths equal', () => {
+    expect(() => new BinarizerServable().setThresholds([])).toThrow(InvalidParamError);
+    const s = new BinarizerServable()
+      .setInputCols(['a', 'b'])
+      .setOutputCols(['x', 'y'])
+      .setThresholds([1]);
+    expect(() =>
+      s.transform(
+        DataFrame.fromColumns(['a', 'b'], [DataTypes.DOUBLE, DataTypes.DOUBLE], [[1], [2]]),
+      ),
+    ).toThrow(ParamError);
+  });
+
+  it('save → load round trip', async () => {
+    const loaded = await expectSaveLoadRoundTrip(fromParams(), BinarizerServable.load);
+    expectCaseOutput(loaded.transform(caseInput(file.cases[0]!)), file.cases[0]!);
+  });
+});

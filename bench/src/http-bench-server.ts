@@ -4,10 +4,14 @@
  * LogisticRegression pipeline (dimension {@link DIM}). Sends `{ port }` to the parent when
  * listening.
  */
-import { DenseVector } from '@servable/linalg';
+
 import { createInferenceServer } from '@servable/inference-server';
+import { DenseVector } from '@servable/linalg';
 import { PipelineModelServable } from '@servable/servable-api';
-import { LogisticRegressionModelServable, StandardScalerModelServable } from '@servable/servable-lib';
+import {
+  LogisticRegressionModelServable,
+  StandardScalerModelServable,
+} from '@servable/servable-lib';
 import Fastify from 'fastify';
 import { seededRandom } from './harness.js';
 
@@ -29,7 +33,12 @@ async function servable(): Promise<number> {
     .setInputCol('features')
     .setOutputCol('scaled')
     .setWithMean(true)
-    .setModel({ mean: values(random), std: values(() => 0.5 + random()), version: 1n, timestamp: 0n });
+    .setModel({
+      mean: values(random),
+      std: values(() => 0.5 + random()),
+      version: 1n,
+      timestamp: 0n,
+    });
   const lr = new LogisticRegressionModelServable()
     .setFeaturesCol('scaled')
     .setModel({ coefficient: values(() => random() - 0.5), modelVersion: 1n });

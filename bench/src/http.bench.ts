@@ -50,7 +50,9 @@ function startServer(mode: 'bare' | 'servable'): Promise<{ child: ChildProcess; 
 function inferBody(rows: number): string {
   const random = seededRandom(rows);
   const data = Array.from({ length: rows * DIM }, () => Math.round(random() * 1e6) / 1e5);
-  return JSON.stringify({ inputs: [{ name: 'features', shape: [rows, DIM], datatype: 'FP64', data }] });
+  return JSON.stringify({
+    inputs: [{ name: 'features', shape: [rows, DIM], datatype: 'FP64', data }],
+  });
 }
 
 async function measure(c: Case, seconds: number, connections: number): Promise<Measurement> {
@@ -86,9 +88,24 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<void
   const served = await startServer('servable');
   try {
     const cases: Case[] = [
-      { name: 'bare fastify, constant JSON', url: `http://127.0.0.1:${bare.port}/bare`, body: inferBody(1), rows: 1 },
-      { name: 'infer, 1 row (scaler + LR)', url: `http://127.0.0.1:${served.port}/v2/models/lr/infer`, body: inferBody(1), rows: 1 },
-      { name: 'infer, 100 rows', url: `http://127.0.0.1:${served.port}/v2/models/lr/infer`, body: inferBody(100), rows: 100 },
+      {
+        name: 'bare fastify, constant JSON',
+        url: `http://127.0.0.1:${bare.port}/bare`,
+        body: inferBody(1),
+        rows: 1,
+      },
+      {
+        name: 'infer, 1 row (scaler + LR)',
+        url: `http://127.0.0.1:${served.port}/v2/models/lr/infer`,
+        body: inferBody(1),
+        rows: 1,
+      },
+      {
+        name: 'infer, 100 rows',
+        url: `http://127.0.0.1:${served.port}/v2/models/lr/infer`,
+        body: inferBody(100),
+        rows: 100,
+      },
     ];
     // Warm-up (JIT, connection pools).
     for (const c of cases) await measure(c, 1, connections);
@@ -110,7 +127,9 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<void
       };
     });
     const base = summary[0]!.rps;
-    console.log(`HTTP (autocannon, ${connections} connections, ${rounds} × ${seconds} s interleaved, medians; dim ${DIM})`);
+    console.log(
+      `HTTP (autocannon, ${connections} connections, ${rounds} × ${seconds} s interleaved, medians; dim ${DIM})`,
+    );
     console.log(
       formatTable([
         ['case', 'req/s', 'rows/s', 'ratio to bare', 'p50 ms', 'p99 ms', 'errors'],

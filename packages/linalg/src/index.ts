@@ -31,7 +31,7 @@ export {
   LinalgError,
 } from './errors.js';
 export { fma } from './fma.js';
-export { formatJavaDouble } from './java-format.js';
+export { formatJavaDouble, formatJavaFloat } from './java-format.js';
 export type { Matrix } from './matrix.js';
 export { SparseVector } from './sparse-vector.js';
 export type { Vector } from './vector.js';

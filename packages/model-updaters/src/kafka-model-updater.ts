@@ -359,6 +359,12 @@ export class KafkaModelUpdater extends TypedEmitter<KafkaModelUpdaterEvents> {
 
   private async onMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
     const offset = message.offset;
+    const expected = this.positions.get(partition);
+    if (expected !== undefined && BigInt(offset) < BigInt(expected)) {
+      // Delivered again (a fetch that was in flight across a rebalance or restart): seen already.
+      this.logger.debug({ topic, partition, offset }, 'duplicate record skipped');
+      return;
+    }
     this.positions.set(partition, (BigInt(offset) + 1n).toString());
     const source = `${topic}/${partition}@${offset}`;
     const position = { topic, partition, offset };

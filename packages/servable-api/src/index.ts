@@ -45,6 +45,7 @@ export { ModelServable, PreparedModelData, type SavedModelData } from './model-s
 export { type ModelVersion, toModelVersion } from './model-version.js';
 export type { ParamDeclaration } from './param-accessors.js';
 export * from './params/index.js';
+export * from './pipeline/index.js';
 export {
   type LoadPipelineOptions,
   type NamedStage,

@@ -1,7 +1,6 @@
 import { DataFrame, DataTypes } from '@servable/dataframe';
 import { decodeFromBytes, encodeToBytes } from '@servable/linalg';
 import { ColumnTypeMismatchError } from '@servable/servable-api';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type ImputerModelData,
@@ -9,7 +8,6 @@ import {
   ImputerModelServable,
   imputerValueToDouble,
 } from '../src/imputer/index.js';
-import { javaFloatToString } from '../src/java/float-to-string.js';
 import { encodingRecord } from './support/encodings.js';
 import { type FixtureJson, loadVectorFile } from './support/flink-vectors.js';
 import { bytesToHex, hexToBytes, modelServableSuite } from './support/model-servable-checks.js';
@@ -108,51 +106,3 @@ describe('ImputerModelServable', () => {
   });
 });
 
-describe('javaFloatToString', () => {
-  it("matches Java's Float.toString on known values", () => {
-    const cases: [number, string][] = [
-      [1.1, '1.1'],
-      [0.1, '0.1'],
-      [1e-5, '1.0E-5'],
-      [3.4028234663852886e38, '3.4028235E38'],
-      [1.401298464324817e-45, '1.4E-45'],
-      [16777216, '1.6777216E7'],
-      [1e7, '1.0E7'],
-      [9999999, '9999999.0'],
-      [0.001, '0.001'],
-      [100, '100.0'],
-      [1 / 3, '0.33333334'],
-      [-2.5, '-2.5'],
-      [-0, '-0.0'],
-      [Number.NaN, 'NaN'],
-      [Number.NEGATIVE_INFINITY, '-Infinity'],
-    ];
-    for (const [v, s] of cases) expect(javaFloatToString(v), String(v)).toBe(s);
-  });
-
-  it('round-trips every float with the fewest digits', () => {
-    fc.assert(
-      fc.property(fc.float({ noNaN: true, noDefaultInfinity: true }), (f) => {
-        const text = javaFloatToString(f);
-        expect(Object.is(Math.fround(Number(text)), f)).toBe(true);
-        const digits = text
-          .replace(/^-/, '')
-          .replace(/E.*$/, '')
-          .replace('.', '')
-          .replace(/^0+/, '')
-          .replace(/0+$/, '');
-        if (digits.length > 2) {
-          // No decimal with fewer significant digits reads back as f.
-          const shorter = Math.abs(f).toPrecision(digits.length - 1);
-          expect(Math.fround(Number(shorter)) === Math.abs(f)).toBe(false);
-        }
-      }),
-      { numRuns: 5000 },
-    );
-  });
-
-  it('gives the double Imputer uses for a FLOAT value', () => {
-    expect(imputerValueToDouble(Math.fround(0.1), 'FLOAT')).toBe(0.1);
-    expect(imputerValueToDouble(Math.fround(0.1), 'DOUBLE')).toBe(Math.fround(0.1));
-  });
-});

@@ -8,7 +8,8 @@ export {
   StringArrayArrayParam,
   StringArrayParam,
 } from './array-params.js';
-export { formatJavaFloat } from './java-float-format.js';
+// Moved to @servable/linalg (next to formatJavaDouble); re-exported here for compatibility.
+export { formatJavaFloat } from '@servable/linalg';
 export type { ParseJsonOptions } from './json-parse.js';
 export { parseJson } from './json-parse.js';
 export type { JsonObject, JsonValue } from './json-value.js';

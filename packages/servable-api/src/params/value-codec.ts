@@ -1,5 +1,4 @@
-import { formatJavaDouble } from '@servable/linalg';
-import { formatJavaFloat } from './java-float-format.js';
+import { formatJavaDouble, formatJavaFloat } from '@servable/linalg';
 import { JavaDouble, JavaFloat, type JsonValue } from './json-value.js';
 import { writeJson } from './json-write.js';
 import { describeForeign, shorten } from './param.js';

@@ -1,4 +1,4 @@
-import { javaFloatToString } from '../java/float-to-string.js';
+import { formatJavaFloat } from '@servable/linalg';
 
 /** The numeric column types Imputer reads, each converted as Java's `value.toString()` reads back. */
 export type ImputerInputType = 'DOUBLE' | 'FLOAT' | 'LONG' | 'INT' | 'SHORT' | 'BYTE';
@@ -9,7 +9,7 @@ export type ImputerInputType = 'DOUBLE' | 'FLOAT' | 'LONG' | 'INT' | 'SHORT' | '
  * `1.1f` becomes the double `1.1` (not the widened `1.100000023841858`).
  */
 export function imputerValueToDouble(value: number, type: ImputerInputType): number {
-  return type === 'FLOAT' ? Number(javaFloatToString(value)) : value;
+  return type === 'FLOAT' ? Number(formatJavaFloat(value)) : value;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { BasicType } from '@servable/dataframe';
-import { formatJavaDouble } from '@servable/linalg';
-import { formatJavaFloat } from '@servable/servable-api';
+import { formatJavaDouble, formatJavaFloat } from '@servable/linalg';
 
 /**
  * Java's `String.valueOf(Object)` of a number held in a column of the given numeric type:

@@ -1,5 +1,5 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
-import { formatJavaDouble, SparseVector } from '@servable/linalg';
+import { formatJavaDouble, formatJavaFloat, SparseVector } from '@servable/linalg';
 import {
   BooleanParam,
   ColumnTypeMismatchError,
@@ -13,7 +13,6 @@ import {
   requireColumn,
   ServableError,
 } from '@servable/servable-api';
-import { javaFloatToString } from '../java/float-to-string.js';
 import {
   type OneHotEncoderModelData,
   OneHotEncoderRecordCodec,
@@ -154,6 +153,6 @@ function javaIntValue(v: number, type: string): number {
 /** Java's `Number.toString()` of a value of the given column type. */
 function javaToString(v: number, type: string): string {
   if (type === 'DOUBLE') return formatJavaDouble(v);
-  if (type === 'FLOAT') return javaFloatToString(v);
+  if (type === 'FLOAT') return formatJavaFloat(v);
   return String(v);
 }

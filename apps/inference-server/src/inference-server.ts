@@ -157,7 +157,11 @@ export async function createInferenceServer(
   };
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { statusCode, code, message } = describeError(error, bodyLimit, request.headers['content-type']);
+    const { statusCode, code, message } = describeError(
+      error,
+      bodyLimit,
+      request.headers['content-type'],
+    );
     if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
     const endpoint = (request.routeOptions.config as EndpointConfig).endpoint;
     if (endpoint !== undefined) {

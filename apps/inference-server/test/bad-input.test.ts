@@ -28,32 +28,168 @@ interface Case {
 const cases: Case[] = [
   { title: 'malformed JSON', body: '{"inputs": [', status: 400, message: /JSON/i },
   { title: 'empty body', body: '', status: 400, message: /body/i },
-  { title: 'not JSON', body: '<x/>', contentType: 'application/xml', status: 415, message: /Unsupported Media Type: application\/xml/ },
-  { title: 'plain text', body: 'features=1', contentType: 'text/plain', status: 400, message: /body must be object/ },
+  {
+    title: 'not JSON',
+    body: '<x/>',
+    contentType: 'application/xml',
+    status: 415,
+    message: /Unsupported Media Type: application\/xml/,
+  },
+  {
+    title: 'plain text',
+    body: 'features=1',
+    contentType: 'text/plain',
+    status: 400,
+    message: /body must be object/,
+  },
   { title: 'no inputs', body: {}, status: 400, message: /must have required property 'inputs'/ },
-  { title: 'inputs not an array', body: { inputs: 'x' }, status: 400, message: /body\/inputs must be array/ },
-  { title: 'bad datatype', body: features([1, 3], [1, 2, 3], 'FP128'), status: 400, message: /datatype must be equal to one of/ },
-  { title: 'negative shape', body: features([-1, 3], [1, 2, 3]), status: 400, message: /shape\/0 must be >= 0/ },
-  { title: 'shape as string', body: features(['1', 3] as unknown as number[], [1, 2, 3]), status: 400, message: /shape\/0 must be integer/ },
-  { title: 'scalar shape for a vector input', body: features([3], [1, 2, 3]), status: 400, message: /shape \[3\]; expected \[n, 3\]/ },
-  { title: 'wrong dimension', body: features([1, 2], [1, 2]), status: 400, message: /dimension 2, but the model expects dimension 3/ },
-  { title: 'data shorter than shape', body: features([2, 3], [1, 2, 3]), status: 400, message: /holds 6 values, but its data has 3/ },
-  { title: 'a string value', body: features([1, 3], [1, 'two', 3]), status: 400, message: /data\[1\] \(row 0, element 1\): expected a number \(FP64\), found "two"/ },
-  { title: 'a non-integer in INT32', body: features([1, 3], [1, 2.5, 3], 'INT32'), status: 400, message: /2\.5 is not a INT32 value/ },
-  { title: 'BYTES for a vector', body: features([1, 3], ['a', 'b', 'c'], 'BYTES'), status: 400, message: /datatype BYTES.*expected a numeric datatype/ },
-  { title: 'missing input', body: { inputs: [{ name: 'x', shape: [1], datatype: 'FP64', data: [1] }] }, status: 400, message: /Unexpected input "x"; the model takes inputs \[features FP64 \[-1, 3\]\]/ },
-  { title: 'input twice', body: { inputs: [features([1, 3], [1, 2, 3]).inputs[0], features([1, 3], [1, 2, 3]).inputs[0]] }, status: 400, message: /given twice/ },
-  { title: 'too deep nesting', body: features([1, 3], [[[1, 2, 3]]]), status: 400, message: /nested deeper than its shape/ },
-  { title: 'too many rows', body: features([6, 1], [1, 2, 3, 4, 5, 6]), status: 400, message: /6 rows; this server accepts at most 5/ },
-  { title: 'unknown output', body: { ...features([1, 3], [1, 2, 3]), outputs: [{ name: 'nope' }] }, status: 400, message: /Unknown output "nope"; the model has outputs \[scaled, prediction, rawPrediction\]/ },
-  { title: 'oversized body', body: features([1, 3], [1, 2, 3, ...new Array(3000).fill(1)]), status: 413, message: /too large: this server accepts at most 4096 bytes/ },
-  { title: 'unknown model', url: '/v2/models/nope/infer', body: features([1, 3], [1, 2, 3]), status: 404, message: /Model "nope" not found; this server serves \[fraud\]/ },
-  { title: 'v1: not an object', url: '/v1/models/fraud:predict', body: { instances: 3 }, status: 400, message: /instances must be array/ },
-  { title: 'v1: wrong vector size', url: '/v1/models/fraud:predict', body: { instances: [[1, 2]] }, status: 400, message: /Column features, row 0: the vector has dimension 2 but the model expects dimension 3/ },
-  { title: 'v1: wrong value type', url: '/v1/models/fraud:predict', body: { instances: [{ features: 'abc' }] }, status: 400, message: /features/ },
-  { title: 'v1: missing column', url: '/v1/models/fraud:predict', body: { instances: [{ other: [1, 2, 3] }] }, status: 400, message: /features/ },
-  { title: 'v1: unknown verb', url: '/v1/models/fraud:explain', body: { instances: [] }, status: 400, message: /Unknown verb/ },
-  { title: 'v1: unknown model', url: '/v1/models/nope:predict', body: { instances: [] }, status: 404, message: /Model "nope" not found/ },
+  {
+    title: 'inputs not an array',
+    body: { inputs: 'x' },
+    status: 400,
+    message: /body\/inputs must be array/,
+  },
+  {
+    title: 'bad datatype',
+    body: features([1, 3], [1, 2, 3], 'FP128'),
+    status: 400,
+    message: /datatype must be equal to one of/,
+  },
+  {
+    title: 'negative shape',
+    body: features([-1, 3], [1, 2, 3]),
+    status: 400,
+    message: /shape\/0 must be >= 0/,
+  },
+  {
+    title: 'shape as string',
+    body: features(['1', 3] as unknown as number[], [1, 2, 3]),
+    status: 400,
+    message: /shape\/0 must be integer/,
+  },
+  {
+    title: 'scalar shape for a vector input',
+    body: features([3], [1, 2, 3]),
+    status: 400,
+    message: /shape \[3\]; expected \[n, 3\]/,
+  },
+  {
+    title: 'wrong dimension',
+    body: features([1, 2], [1, 2]),
+    status: 400,
+    message: /dimension 2, but the model expects dimension 3/,
+  },
+  {
+    title: 'data shorter than shape',
+    body: features([2, 3], [1, 2, 3]),
+    status: 400,
+    message: /holds 6 values, but its data has 3/,
+  },
+  {
+    title: 'a string value',
+    body: features([1, 3], [1, 'two', 3]),
+    status: 400,
+    message: /data\[1\] \(row 0, element 1\): expected a number \(FP64\), found "two"/,
+  },
+  {
+    title: 'a non-integer in INT32',
+    body: features([1, 3], [1, 2.5, 3], 'INT32'),
+    status: 400,
+    message: /2\.5 is not a INT32 value/,
+  },
+  {
+    title: 'BYTES for a vector',
+    body: features([1, 3], ['a', 'b', 'c'], 'BYTES'),
+    status: 400,
+    message: /datatype BYTES.*expected a numeric datatype/,
+  },
+  {
+    title: 'missing input',
+    body: { inputs: [{ name: 'x', shape: [1], datatype: 'FP64', data: [1] }] },
+    status: 400,
+    message: /Unexpected input "x"; the model takes inputs \[features FP64 \[-1, 3\]\]/,
+  },
+  {
+    title: 'input twice',
+    body: {
+      inputs: [features([1, 3], [1, 2, 3]).inputs[0], features([1, 3], [1, 2, 3]).inputs[0]],
+    },
+    status: 400,
+    message: /given twice/,
+  },
+  {
+    title: 'too deep nesting',
+    body: features([1, 3], [[[1, 2, 3]]]),
+    status: 400,
+    message: /nested deeper than its shape/,
+  },
+  {
+    title: 'too many rows',
+    body: features([6, 1], [1, 2, 3, 4, 5, 6]),
+    status: 400,
+    message: /6 rows; this server accepts at most 5/,
+  },
+  {
+    title: 'unknown output',
+    body: { ...features([1, 3], [1, 2, 3]), outputs: [{ name: 'nope' }] },
+    status: 400,
+    message: /Unknown output "nope"; the model has outputs \[scaled, prediction, rawPrediction\]/,
+  },
+  {
+    title: 'oversized body',
+    body: features([1, 3], [1, 2, 3, ...new Array(3000).fill(1)]),
+    status: 413,
+    message: /too large: this server accepts at most 4096 bytes/,
+  },
+  {
+    title: 'unknown model',
+    url: '/v2/models/nope/infer',
+    body: features([1, 3], [1, 2, 3]),
+    status: 404,
+    message: /Model "nope" not found; this server serves \[fraud\]/,
+  },
+  {
+    title: 'v1: not an object',
+    url: '/v1/models/fraud:predict',
+    body: { instances: 3 },
+    status: 400,
+    message: /instances must be array/,
+  },
+  {
+    title: 'v1: wrong vector size',
+    url: '/v1/models/fraud:predict',
+    body: { instances: [[1, 2]] },
+    status: 400,
+    message: /Column features, row 0: the vector has dimension 2 but the model expects dimension 3/,
+  },
+  {
+    title: 'v1: wrong value type',
+    url: '/v1/models/fraud:predict',
+    body: { instances: [{ features: 'abc' }] },
+    status: 400,
+    message: /features/,
+  },
+  {
+    title: 'v1: missing column',
+    url: '/v1/models/fraud:predict',
+    body: { instances: [{ other: [1, 2, 3] }] },
+    status: 400,
+    message: /features/,
+  },
+  {
+    title: 'v1: unknown verb',
+    url: '/v1/models/fraud:explain',
+    body: { instances: [] },
+    status: 400,
+    message: /Unknown verb/,
+  },
+  {
+    title: 'v1: unknown model',
+    url: '/v1/models/nope:predict',
+    body: { instances: [] },
+    status: 404,
+    message: /Model "nope" not found/,
+  },
 ];
 
 describe('bad input is the client’s fault', () => {
@@ -76,9 +212,17 @@ describe('bad input is the client’s fault', () => {
   });
 
   it('counts failures per model and reason in the metrics', async () => {
-    await server.app.inject({ method: 'POST', url: '/v2/models/fraud/infer', payload: features([1, 2], [1, 2]) });
+    await server.app.inject({
+      method: 'POST',
+      url: '/v2/models/fraud/infer',
+      payload: features([1, 2], [1, 2]),
+    });
     const text = (await server.app.inject({ url: '/metrics' })).body;
-    expect(text).toMatch(/servable_request_errors_total\{model="fraud",endpoint="infer",code="400",reason="INVALID_REQUEST"\} \d+/);
-    expect(text).toMatch(/servable_request_errors_total\{model="_unknown",endpoint="infer",code="404",reason="MODEL_NOT_FOUND"\} 1/);
+    expect(text).toMatch(
+      /servable_request_errors_total\{model="fraud",endpoint="infer",code="400",reason="INVALID_REQUEST"\} \d+/,
+    );
+    expect(text).toMatch(
+      /servable_request_errors_total\{model="_unknown",endpoint="infer",code="404",reason="MODEL_NOT_FOUND"\} 1/,
+    );
   });
 });

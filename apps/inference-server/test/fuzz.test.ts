@@ -1,4 +1,8 @@
-import { createInferenceServer, type InferenceServer, TENSOR_DATATYPES } from '@servable/inference-server';
+import {
+  createInferenceServer,
+  type InferenceServer,
+  TENSOR_DATATYPES,
+} from '@servable/inference-server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPipeline } from './support/models.js';
@@ -51,8 +55,16 @@ const structured = fc
     {
       id: fc.oneof(fc.string(), anything),
       inputs: fc.oneof(fc.array(tensor, { maxLength: 3 }), anything),
-      outputs: fc.oneof(fc.array(fc.record({ name: fc.oneof(fc.string(), fc.constant('prediction')) })), anything),
-      instances: fc.oneof(fc.array(fc.oneof(anything, fc.record({ features: fc.array(numberish, { maxLength: 5 }) }))), anything),
+      outputs: fc.oneof(
+        fc.array(fc.record({ name: fc.oneof(fc.string(), fc.constant('prediction')) })),
+        anything,
+      ),
+      instances: fc.oneof(
+        fc.array(
+          fc.oneof(anything, fc.record({ features: fc.array(numberish, { maxLength: 5 }) })),
+        ),
+        anything,
+      ),
     },
     { requiredKeys: [] },
   )
@@ -63,7 +75,11 @@ const mutated = fc
   .tuple(
     fc.constantFrom(valid, validRows),
     fc.array(
-      fc.tuple(fc.constantFrom('replace', 'insert', 'delete', 'truncate'), fc.nat(), fc.constantFrom(...'{}[]",:-0123456789eE.aNtfn \\\u0000é')),
+      fc.tuple(
+        fc.constantFrom('replace', 'insert', 'delete', 'truncate'),
+        fc.nat(),
+        fc.constantFrom(...'{}[]",:-0123456789eE.aNtfn \\\u0000é'),
+      ),
       { minLength: 1, maxLength: 4 },
     ),
   )

@@ -20,7 +20,10 @@ async function infer(s: InferenceServer, features: number[]) {
   const response = await s.app.inject({
     method: 'POST',
     url: '/v2/models/fraud/infer',
-    payload: { inputs: [{ name: 'features', shape: [1, 3], datatype: 'FP64', data: features }], outputs: [{ name: 'prediction' }] },
+    payload: {
+      inputs: [{ name: 'features', shape: [1, 3], datatype: 'FP64', data: features }],
+      outputs: [{ name: 'prediction' }],
+    },
   });
   return response.json() as { model_version: string; outputs: { data: number[] }[] };
 }
@@ -38,32 +41,42 @@ describe('model updates from files', () => {
     expect((await infer(server, [3, 2, 4])).model_version).toBe('0.1');
 
     const flipped = COEFFICIENT.map((c) => -c);
-    await publishModelDataDirectory(join(path, 'stages', '1', 'data'), lrModelData(2n, flipped), { fsync: false });
+    await publishModelDataDirectory(join(path, 'stages', '1', 'data'), lrModelData(2n, flipped), {
+      fsync: false,
+    });
     const s = server;
     await waitFor('version 0.2', async () => (await infer(s, [3, 2, 4])).model_version === '0.2');
-    expect((await infer(s, [3, 2, 4])).outputs[0]!.data).toEqual([expected([3, 2, 4], flipped).prediction]);
+    expect((await infer(s, [3, 2, 4])).outputs[0]!.data).toEqual([
+      expected([3, 2, 4], flipped).prediction,
+    ]);
     // At least the LR stage's update; the scaler stage's updater may also re-apply its unchanged
     // file on a late file event of the freshly saved model.
     const applied = s.status().models[0]!.updates.applied;
     expect(applied).toBeGreaterThanOrEqual(1);
     expect(s.status().models[0]!.updates).toMatchObject({ rejected: 0, lastRejection: null });
 
-    await publishModelDataDirectory(join(path, 'stages', '1', 'data'), Uint8Array.of(1, 2, 3), { fsync: false });
+    await publishModelDataDirectory(join(path, 'stages', '1', 'data'), Uint8Array.of(1, 2, 3), {
+      fsync: false,
+    });
     await waitFor('the rejection', () => s.status().models[0]!.updates.rejected === 1);
     expect(s.status().models[0]!.updates.lastRejection).toMatch(/\S/);
     expect((await infer(s, [3, 2, 4])).model_version).toBe('0.2');
 
     const metrics = (await s.app.inject({ url: '/metrics' })).body;
-    expect(metrics).toContain(`servable_model_updates_total{model="fraud",outcome="applied"} ${applied}`);
+    expect(metrics).toContain(
+      `servable_model_updates_total{model="fraud",outcome="applied"} ${applied}`,
+    );
     expect(metrics).toContain('servable_model_updates_total{model="fraud",outcome="rejected"} 1');
-    expect(metrics).toContain(`servable_model_update_latency_seconds_count{model="fraud"} ${applied}`);
+    expect(metrics).toContain(
+      `servable_model_update_latency_seconds_count{model="fraud"} ${applied}`,
+    );
     expect(metrics).toContain('servable_model_version{model="fraud",stage="1"} 2');
   });
 
   it('refuses a path without a registry and watch without a path', async () => {
-    await expect(createInferenceServer({ models: [{ name: 'm', path: '/nowhere' }] })).rejects.toThrow(
-      /given by path \(\/nowhere\), which needs a `registry`/,
-    );
+    await expect(
+      createInferenceServer({ models: [{ name: 'm', path: '/nowhere' }] }),
+    ).rejects.toThrow(/given by path \(\/nowhere\), which needs a `registry`/);
     await expect(
       createInferenceServer({ models: [{ name: 'm', servable: buildPipeline(), watch: true }] }),
     ).rejects.toThrow(/`watch` follows the model's files and needs its `path`/);

@@ -41,7 +41,10 @@ describe('Open Inference Protocol v2 endpoints', () => {
       ],
     });
     const modelReady = await server.app.inject({ url: '/v2/models/fraud/ready' });
-    expect([modelReady.statusCode, modelReady.json()]).toEqual([200, { name: 'fraud', ready: true }]);
+    expect([modelReady.statusCode, modelReady.json()]).toEqual([
+      200,
+      { name: 'fraud', ready: true },
+    ]);
   });
 
   it('infers one row: outputs as tensors, model_version and id in the response', async () => {
@@ -59,8 +62,18 @@ describe('Open Inference Protocol v2 endpoints', () => {
     expect(body.model_version).toBe('0.1');
     expect(body.id).toBe('req-1');
     const byName = Object.fromEntries(body.outputs.map((o: { name: string }) => [o.name, o]));
-    expect(byName.scaled).toEqual({ name: 'scaled', datatype: 'FP64', shape: [1, 3], data: [1, 0, 2] });
-    expect(byName.prediction).toEqual({ name: 'prediction', datatype: 'FP64', shape: [1], data: [want.prediction] });
+    expect(byName.scaled).toEqual({
+      name: 'scaled',
+      datatype: 'FP64',
+      shape: [1, 3],
+      data: [1, 0, 2],
+    });
+    expect(byName.prediction).toEqual({
+      name: 'prediction',
+      datatype: 'FP64',
+      shape: [1],
+      data: [want.prediction],
+    });
     expect(byName.rawPrediction.shape).toEqual([1, 2]);
     expect(byName.rawPrediction.data[0]).toBeCloseTo(want.rawPrediction[0]!, 14);
     expect(byName.rawPrediction.data[1]).toBeCloseTo(want.rawPrediction[1]!, 14);
@@ -90,7 +103,12 @@ describe('Open Inference Protocol v2 endpoints', () => {
       shape: [3],
       data: rows.map((r) => expected(r).prediction),
     });
-    expect(outputs[1]).toEqual({ name: 'features', datatype: 'FP64', shape: [3, 3], data: rows.flat() });
+    expect(outputs[1]).toEqual({
+      name: 'features',
+      datatype: 'FP64',
+      shape: [3, 3],
+      data: rows.flat(),
+    });
   });
 
   it('accepts NaN and Infinity spelled as strings and answers them the same way', async () => {
@@ -120,31 +138,54 @@ describe('Open Inference Protocol v2 endpoints', () => {
     expect(body.predictions).toHaveLength(2);
     expect(body.predictions[0].prediction).toBe(expected([3, 2, 4]).prediction);
     expect(body.predictions[1].prediction).toBe(expected([-5, 10, 0]).prediction);
-    expect(body.predictions[0].rawPrediction[1]).toBeCloseTo(expected([3, 2, 4]).rawPrediction[1]!, 14);
+    expect(body.predictions[0].rawPrediction[1]).toBeCloseTo(
+      expected([3, 2, 4]).rawPrediction[1]!,
+      14,
+    );
   });
 
   it('reports the new model_version as soon as model data changes, in answers and metrics', async () => {
     const { server, pipeline } = await start();
-    const first = await server.app.inject({ method: 'POST', url: '/v2/models/fraud/infer', payload: row([3, 2, 4]) });
+    const first = await server.app.inject({
+      method: 'POST',
+      url: '/v2/models/fraud/infer',
+      payload: row([3, 2, 4]),
+    });
     expect(first.json().model_version).toBe('0.1');
     const flipped = COEFFICIENT.map((c) => -c);
     await pipeline.setStageModelData(1, lrModelData(7n, flipped));
-    const second = await server.app.inject({ method: 'POST', url: '/v2/models/fraud/infer', payload: row([3, 2, 4]) });
+    const second = await server.app.inject({
+      method: 'POST',
+      url: '/v2/models/fraud/infer',
+      payload: row([3, 2, 4]),
+    });
     const body = second.json();
     expect(body.model_version).toBe('0.7');
     const prediction = body.outputs.find((o: { name: string }) => o.name === 'prediction');
     expect(prediction.data).toEqual([expected([3, 2, 4], flipped).prediction]);
     const versioned = await server.app.inject({ url: '/v2/models/fraud/versions/0.7' });
     expect(versioned.json().versions).toEqual(['0.7']);
-    const old = await server.app.inject({ method: 'POST', url: '/v2/models/fraud/versions/0.1/infer', payload: row([3, 2, 4]) });
+    const old = await server.app.inject({
+      method: 'POST',
+      url: '/v2/models/fraud/versions/0.1/infer',
+      payload: row([3, 2, 4]),
+    });
     expect(old.statusCode).toBe(404);
     expect(old.json().error).toContain('serves version "0.7"');
 
     const metrics = (await server.app.inject({ url: '/metrics' })).body;
-    expect(metrics).toContain('servable_request_duration_seconds_count{model="fraud",version="0.1",endpoint="infer"} 1');
-    expect(metrics).toContain('servable_request_duration_seconds_count{model="fraud",version="0.7",endpoint="infer"} 1');
-    expect(metrics).toContain('servable_requests_total{model="fraud",endpoint="infer",code="200"} 2');
-    expect(metrics).toContain('servable_requests_total{model="fraud",endpoint="infer",code="404"} 1');
+    expect(metrics).toContain(
+      'servable_request_duration_seconds_count{model="fraud",version="0.1",endpoint="infer"} 1',
+    );
+    expect(metrics).toContain(
+      'servable_request_duration_seconds_count{model="fraud",version="0.7",endpoint="infer"} 1',
+    );
+    expect(metrics).toContain(
+      'servable_requests_total{model="fraud",endpoint="infer",code="200"} 2',
+    );
+    expect(metrics).toContain(
+      'servable_requests_total{model="fraud",endpoint="infer",code="404"} 1',
+    );
     expect(metrics).toContain('servable_model_version{model="fraud",stage="1"} 7');
     expect(metrics).toContain('servable_model_version{model="fraud",stage="0"} 0');
     expect(metrics).toContain('servable_model_updates_total{model="fraud",outcome="applied"} 0');
@@ -173,7 +214,10 @@ describe('Open Inference Protocol v2 endpoints', () => {
     expect(notReady.json().error).toContain('has no model data yet');
     await plain.setModelData(lrModelData(5n));
     const after = await server.app.inject({ url: '/v2/models/lr' });
-    expect(after.json()).toMatchObject({ versions: ['5'], inputs: [{ name: 'features', shape: [-1, 3] }] });
+    expect(after.json()).toMatchObject({
+      versions: ['5'],
+      inputs: [{ name: 'features', shape: [-1, 3] }],
+    });
   });
 
   it('keeps several servers in one process apart (own metrics registries)', async () => {
@@ -188,7 +232,11 @@ describe('Open Inference Protocol v2 endpoints', () => {
 
   it('serves the status page and its JSON', async () => {
     const { server } = await start();
-    await server.app.inject({ method: 'POST', url: '/v2/models/fraud/infer', payload: row([1, 2, 3]) });
+    await server.app.inject({
+      method: 'POST',
+      url: '/v2/models/fraud/infer',
+      payload: row([1, 2, 3]),
+    });
     const page = await server.app.inject({ url: '/' });
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain("fetch('/v2/status'");

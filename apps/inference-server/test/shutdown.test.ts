@@ -1,5 +1,5 @@
-import { connect } from 'node:net';
 import { EventEmitter } from 'node:events';
+import { connect } from 'node:net';
 import { createInferenceServer, type ModelUpdater } from '@servable/inference-server';
 import { describe, expect, it } from 'vitest';
 import { buildPipeline } from './support/models.js';
@@ -67,7 +67,9 @@ describe('graceful shutdown', () => {
   });
 
   it('reports not ready while closing', async () => {
-    const server = await createInferenceServer({ models: [{ name: 'fraud', servable: buildPipeline() }] });
+    const server = await createInferenceServer({
+      models: [{ name: 'fraud', servable: buildPipeline() }],
+    });
     await server.start();
     expect(server.status().ready).toBe(true);
     await server.close();

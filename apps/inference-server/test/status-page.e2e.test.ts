@@ -71,7 +71,7 @@ describe('status page (headless Chromium)', () => {
       }),
     });
     expect(response.status).toBe(200);
-    expect((await response.json()).model_version).toBe('0.1');
+    expect(((await response.json()) as { model_version: string }).model_version).toBe('0.1');
     await expect
       .poll(async () => Number(await row.locator('.rate').textContent()), { timeout: 10_000 })
       .toBeGreaterThan(0);
@@ -83,7 +83,9 @@ describe('status page (headless Chromium)', () => {
     await expect.poll(() => row.locator('.version').textContent(), { timeout: 10_000 }).toBe('0.2');
     // At least the LR stage's update (the scaler stage's updater may also re-apply its unchanged
     // file on a late file event of the freshly saved model).
-    const updates = /^(\d+) applied, 0 rejected$/.exec((await row.locator('.updates').textContent()) ?? '');
+    const updates = /^(\d+) applied, 0 rejected$/.exec(
+      (await row.locator('.updates').textContent()) ?? '',
+    );
     expect(Number(updates?.[1])).toBeGreaterThanOrEqual(1);
     await page.close();
   }, 60_000);

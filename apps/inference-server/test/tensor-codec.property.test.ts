@@ -25,7 +25,9 @@ describe('tensor decoding and encoding', () => {
         fc.boolean(),
         (n, d, pool, strings, nested) => {
           const flat = pool.slice(0, n * d).map(jsonDouble);
-          const vData = nested ? Array.from({ length: n }, (_, r) => flat.slice(r * d, r * d + d)) : flat;
+          const vData = nested
+            ? Array.from({ length: n }, (_, r) => flat.slice(r * d, r * d + d))
+            : flat;
           const sData = pool.slice(0, n).map(jsonDouble);
           const request = JSON.parse(
             JSON.stringify([

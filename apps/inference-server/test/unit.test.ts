@@ -1,7 +1,10 @@
 import { BasicType, DataTypes, Schema } from '@servable/dataframe';
 import { deriveInputSchema, probeSignature, RateWindow } from '@servable/inference-server';
 import { PipelineModelServable } from '@servable/servable-api';
-import { LogisticRegressionModelServable, StandardScalerModelServable } from '@servable/servable-lib';
+import {
+  LogisticRegressionModelServable,
+  StandardScalerModelServable,
+} from '@servable/servable-lib';
 import { describe, expect, it } from 'vitest';
 import { buildPipeline } from './support/models.js';
 
@@ -22,7 +25,12 @@ describe('RateWindow', () => {
     expect(stats.p99Ms).toBeGreaterThanOrEqual(50);
     expect(stats.p99Ms).toBeLessThan(60);
     now += 10_000;
-    expect(window.stats()).toMatchObject({ requestsPerSecond: 0, p50Ms: null, p99Ms: null, total: 100 });
+    expect(window.stats()).toMatchObject({
+      requestsPerSecond: 0,
+      p50Ms: null,
+      p99Ms: null,
+      total: 100,
+    });
   });
 });
 
@@ -40,15 +48,25 @@ describe('model signature', () => {
 
   it('probes outputs and vector dimensions, and reports unready models', () => {
     const vector = DataTypes.VECTOR(BasicType.DOUBLE);
-    const probe = probeSignature('m', buildPipeline(), new Schema([{ name: 'features', type: vector }]));
+    const probe = probeSignature(
+      'm',
+      buildPipeline(),
+      new Schema([{ name: 'features', type: vector }]),
+    );
     expect(probe.ready).toBe(true);
-    expect(probe.signature.inputMetadata()).toEqual([{ name: 'features', datatype: 'FP64', shape: [-1, 3] }]);
+    expect(probe.signature.inputMetadata()).toEqual([
+      { name: 'features', datatype: 'FP64', shape: [-1, 3] },
+    ]);
     expect(probe.signature.outputs.map((c) => `${c.name} ${c.type.toString()}`)).toEqual([
       'scaled VECTOR(DOUBLE)',
       'prediction DOUBLE',
       'rawPrediction VECTOR(DOUBLE)',
     ]);
-    const empty = probeSignature('m', new LogisticRegressionModelServable(), new Schema([{ name: 'features', type: vector }]));
+    const empty = probeSignature(
+      'm',
+      new LogisticRegressionModelServable(),
+      new Schema([{ name: 'features', type: vector }]),
+    );
     expect(empty.ready).toBe(false);
     expect(empty.signature.outputs).toEqual([]);
   });
@@ -56,9 +74,16 @@ describe('model signature', () => {
   it('refuses inputs that do not fit the servable, naming the model and the column', () => {
     expect(() =>
       probeSignature('fraud', buildPipeline(), new Schema([{ name: 'features', type: 'DOUBLE' }])),
-    ).toThrow(/Model "fraud": its inputs \[features DOUBLE\] do not fit the servable: .*features.*VECTOR\(DOUBLE\)/);
+    ).toThrow(
+      /Model "fraud": its inputs \[features DOUBLE\] do not fit the servable: .*features.*VECTOR\(DOUBLE\)/,
+    );
     expect(() =>
-      probeSignature('fraud', buildPipeline(), new Schema([{ name: 'features', type: 'VECTOR(DOUBLE)' }]), ['nope']),
+      probeSignature(
+        'fraud',
+        buildPipeline(),
+        new Schema([{ name: 'features', type: 'VECTOR(DOUBLE)' }]),
+        ['nope'],
+      ),
     ).toThrow(/output "nope" is not produced/);
   });
 });

@@ -48,7 +48,9 @@ export function registry(): ServableRegistry {
 export function expected(features: readonly number[], coefficient = COEFFICIENT) {
   let dot = 0;
   for (let i = 0; i < features.length; i++) {
-    dot += (((features[i] as number) - (MEAN[i] as number)) / (STD[i] as number)) * (coefficient[i] as number);
+    dot +=
+      (((features[i] as number) - (MEAN[i] as number)) / (STD[i] as number)) *
+      (coefficient[i] as number);
   }
   const prob = 1 - 1 / (1 + Math.exp(dot));
   return { prediction: dot >= 0 ? 1 : 0, rawPrediction: [1 - prob, prob] };

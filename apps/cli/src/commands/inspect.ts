@@ -126,11 +126,7 @@ export function formatDescription(d: StageDescription, indent = '', label = ''):
  * `servable inspect <dir>`: prints what the saved stage or PipelineModel is. Returns the exit
  * code: 0 when it can be served, 1 when not (the report says why).
  */
-export async function inspect(
-  dir: string,
-  options: InspectOptions,
-  io: CliIo,
-): Promise<number> {
+export async function inspect(dir: string, options: InspectOptions, io: CliIo): Promise<number> {
   const description = await describeModel(resolve(io.cwd, dir), options.registry);
   const text = options.json
     ? writeJson(description as unknown as JsonValue)

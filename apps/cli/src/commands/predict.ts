@@ -6,7 +6,7 @@ import { finished } from 'node:stream/promises';
 import type { Schema } from '@servable/dataframe';
 import type { ServableRegistry } from '@servable/servable-api';
 import { type CliIo, writeText } from '../cli-io.js';
-import { errorMessage, InputLineError } from '../errors.js';
+import { CliUsageError, errorMessage, InputLineError } from '../errors.js';
 import { parseRecordLine, readLines } from '../json-lines.js';
 import { createProgress } from '../progress.js';
 import { type InputRecord, RecordTransformer } from '../record-transformer.js';
@@ -69,9 +69,9 @@ export async function predict(options: PredictOptions, io: CliIo): Promise<numbe
   const fromStdin = options.input === '-';
   const inputPath = fromStdin ? undefined : resolve(io.cwd, options.input);
   const source = inputPath ?? 'stdin';
+  const totalBytes = inputPath === undefined ? undefined : await inputSize(inputPath);
   const input: Readable =
     inputPath === undefined ? io.stdin : createReadStream(inputPath, { highWaterMark: 1 << 16 });
-  const totalBytes = inputPath === undefined ? undefined : (await stat(inputPath)).size;
   const toStdout = options.output === undefined || options.output === '-';
   const output: Writable = toStdout
     ? io.stdout
@@ -169,4 +169,15 @@ export async function predict(options: PredictOptions, io: CliIo): Promise<numbe
     );
   }
   return 0;
+}
+
+async function inputSize(path: string): Promise<number> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new CliUsageError('--input', `${path} is not a file.`);
+    return info.size;
+  } catch (error) {
+    if (error instanceof CliUsageError) throw error;
+    throw new CliUsageError('--input', `cannot read ${path} (${errorMessage(error)}).`);
+  }
 }

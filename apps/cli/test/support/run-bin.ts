@@ -1,0 +1,39 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The package directory (tsx is resolved from here). */
+export const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+/** The bin's TypeScript source, run the way `pnpm servable` runs it. */
+export const BIN = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
+
+/** Starts `servable <args>` as a child process (TypeScript source through tsx). */
+export function spawnBin(args: readonly string[]): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['--conditions=@servable/source', '--import', 'tsx', BIN, ...args],
+    {
+      cwd: PACKAGE_DIR,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    },
+  );
+}
+
+/** Runs `servable <args>` to the end with `stdin` text; returns its exit code and output. */
+export async function runBin(
+  args: readonly string[],
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawnBin(args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (s: string) => {
+    stdout += s;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (s: string) => {
+    stderr += s;
+  });
+  child.stdin?.end(stdin);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  return { code, stdout, stderr };
+}

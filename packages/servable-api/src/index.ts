@@ -2,6 +2,8 @@ export {
   AmbiguousModelDataError,
   ColumnTypeMismatchError,
   FeatureDimensionError,
+  InvalidInputValueError,
+  JavaFeatureDimensionError,
   MissingColumnError,
   ModelDataError,
   type ModelDataErrorDetails,
@@ -15,6 +17,12 @@ export {
   UnsupportedStageError,
 } from './errors.js';
 export { requireColumn, requireVectorColumn } from './input-columns.js';
+export {
+  type DimensionRule,
+  forEachVector,
+  mapVectorColumn,
+  type VectorColumnSpec,
+} from './map-vector-column.js';
 export * from './metadata/index.js';
 export {
   isHiddenModelDataFile,
@@ -29,6 +37,8 @@ export {
 export {
   type DecodedRecords,
   decodeRecords,
+  type LatestRecordFormatSpec,
+  latestRecordFormat,
   type ModelDataCardinality,
   type ModelDataFormat,
   type MultiRecordFormatSpec,

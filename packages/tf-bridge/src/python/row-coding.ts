@@ -1,0 +1,181 @@
+import type { DataType } from '@servable/dataframe';
+import type { Vector } from '@servable/linalg';
+import { TFDataError } from '../errors.js';
+
+/** Input coding of rows to the script. */
+export type RowCoding = 'csv' | 'json' | 'example';
+/** Output coding of the script's rows; `none` = the run has no output. */
+export type OutputCoding = 'csv' | 'json' | 'none';
+
+/** How the Python runtime parses a CSV field of a column. */
+export type CsvFieldKind = 'number' | 'vector' | 'boolean' | 'string';
+
+/** The CSV field kind of a column type. */
+export function csvFieldKind(type: DataType): CsvFieldKind {
+  if (type.kind === 'vector') return 'vector';
+  if (type.kind === 'scalar') {
+    if (type.basicType === 'BOOLEAN') return 'boolean';
+    if (type.basicType === 'STRING' || type.basicType === 'BYTE_STRING') return 'string';
+    return 'number';
+  }
+  return 'string';
+}
+
+const encoder = new TextEncoder();
+
+function plain(value: unknown): unknown {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Vector).toArray === 'function'
+  ) {
+    return Array.from((value as Vector).toArray());
+  }
+  return value;
+}
+
+function csvField(value: unknown): string {
+  const v = plain(value);
+  if (v === null || v === undefined) return '';
+  const text = Array.isArray(v) ? v.join(' ') : String(v);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Encodes one row (`names[i]` = `values[i]`) in `coding`. */
+export function encodeRow(
+  coding: RowCoding,
+  names: readonly string[],
+  values: readonly unknown[],
+): Uint8Array {
+  if (coding === 'json') {
+    const record: Record<string, unknown> = {};
+    names.forEach((n, i) => {
+      record[n] = plain(values[i]);
+    });
+    return encoder.encode(JSON.stringify(record));
+  }
+  if (coding === 'csv') return encoder.encode(values.map(csvField).join(','));
+  return encodeExample(names, values);
+}
+
+// ---- tf.Example protobuf ----
+
+function varint(out: number[], n: number): void {
+  let v = n;
+  while (v > 0x7f) {
+    out.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  out.push(v);
+}
+
+function lengthDelimited(out: number[], field: number, bytes: ArrayLike<number>): void {
+  varint(out, (field << 3) | 2);
+  varint(out, bytes.length);
+  for (let i = 0; i < bytes.length; i++) out.push(bytes[i] as number);
+}
+
+/**
+ * Encodes a row as a serialized `tf.train.Example`: numbers and vectors as `float_list`
+ * (booleans as `int64_list` 0/1), strings as `bytes_list`; null columns are left out.
+ */
+export function encodeExample(names: readonly string[], values: readonly unknown[]): Uint8Array {
+  const features: number[] = [];
+  names.forEach((name, i) => {
+    const v = plain(values[i]);
+    if (v === null || v === undefined) return;
+    const feature: number[] = [];
+    if (typeof v === 'number' || (Array.isArray(v) && v.every((x) => typeof x === 'number'))) {
+      const list = typeof v === 'number' ? [v] : (v as number[]);
+      const floats = new Uint8Array(new Float32Array(list).buffer);
+      const floatList: number[] = [];
+      lengthDelimited(floatList, 1, floats);
+      lengthDelimited(feature, 2, floatList);
+    } else if (typeof v === 'boolean') {
+      const intList: number[] = [];
+      const packed: number[] = [];
+      varint(packed, v ? 1 : 0);
+      lengthDelimited(intList, 1, packed);
+      lengthDelimited(feature, 3, intList);
+    } else if (typeof v === 'string' || v instanceof Uint8Array) {
+      const bytesList: number[] = [];
+      lengthDelimited(bytesList, 1, typeof v === 'string' ? encoder.encode(v) : v);
+      lengthDelimited(feature, 1, bytesList);
+    } else {
+      throw new TFDataError(
+        `Column ${name}: a ${typeof v} value cannot be coded as a tf.Example feature.`,
+      );
+    }
+    const entry: number[] = [];
+    lengthDelimited(entry, 1, encoder.encode(name));
+    lengthDelimited(entry, 2, feature);
+    lengthDelimited(features, 1, entry);
+  });
+  const example: number[] = [];
+  lengthDelimited(example, 1, features);
+  return Uint8Array.from(example);
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * Decodes one output frame into the values of the output columns (JSON: an array, or an object
+ * keyed by column; CSV: one field per column, vectors space-separated).
+ *
+ * @throws TFDataError naming the node, the output row and what was wrong (arity, syntax).
+ */
+export function decodeOutputRow(
+  coding: 'csv' | 'json',
+  frame: Uint8Array,
+  outputCols: readonly string[],
+  node: string,
+  row: number,
+): unknown[] {
+  const text = decoder.decode(frame);
+  let values: unknown[];
+  if (coding === 'json') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw new TFDataError(
+        `Node ${node}, output row ${row}: invalid JSON (${(error as Error).message}): ${text.slice(0, 80)}`,
+      );
+    }
+    values = Array.isArray(parsed)
+      ? parsed
+      : parsed !== null && typeof parsed === 'object'
+        ? outputCols.map((c) => (parsed as Record<string, unknown>)[c] ?? null)
+        : [parsed];
+  } else {
+    values = parseCsvLine(text).map((f) => (f === '' ? null : f));
+  }
+  if (values.length !== outputCols.length) {
+    throw new TFDataError(
+      `Node ${node}, output row ${row}: expected ${outputCols.length} values for [${outputCols.join(', ')}], found ${values.length}.`,
+    );
+  }
+  return values;
+}
+
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      out.push(field);
+      field = '';
+    } else field += c;
+  }
+  out.push(field);
+  return out;
+}

@@ -4,7 +4,7 @@
  * changes to the servable would buy. Nothing here is used by the servables.
  */
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
-import { type Blas, BLAS, DenseVector, SparseVector } from '@servable/linalg';
+import { BLAS, type Blas, DenseVector, SparseVector } from '@servable/linalg';
 import { requireVectorColumn } from '@servable/servable-api';
 
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);

@@ -68,7 +68,12 @@ interface BaselineOut {
 }
 
 /** The plain loop: dense rows×d · coef, sigmoid, into Float64Arrays. */
-function baselineDense(coef: Float64Array, x: Float64Array, rows: number, out: BaselineOut): number {
+function baselineDense(
+  coef: Float64Array,
+  x: Float64Array,
+  rows: number,
+  out: BaselineOut,
+): number {
   const d = coef.length;
   const pred = out.prediction;
   const raw = out.raw;
@@ -142,7 +147,10 @@ export function runLrBench(options: LrBenchOptions = {}): void {
         { name: 'baseline packed Float64Array loop', fn: baseline },
         { name: 'servable (FmaBLAS, exact)', fn: () => lr.transform(input.df) },
         { name: 'same loop, plain BLAS', fn: () => lrTransformPlain(coefficient, input.df) },
-        { name: 'inlined plain dot (experiment)', fn: () => lrTransformInlined(coefficient, input.df) },
+        {
+          name: 'inlined plain dot (experiment)',
+          fn: () => lrTransformInlined(coefficient, input.df),
+        },
       ];
       if (rows === 1) {
         const v = input.vectors;

@@ -7,9 +7,12 @@ import {
 } from './count-vectorizer/index.js';
 import { DCTServable } from './dct/index.js';
 import { ElementwiseProductServable } from './elementwise-product/index.js';
+import { FeatureHasherServable } from './feature-hasher/index.js';
+import { HashingTFServable } from './hashing-tf/index.js';
 import { IDF_MODEL_CLASS, IDFModelServable } from './idf/index.js';
 import { IMPUTER_MODEL_CLASS, ImputerModelServable } from './imputer/index.js';
 import { IndexToStringModelServable } from './index-to-string/index.js';
+import { InteractionServable } from './interaction/index.js';
 import {
   K_BINS_DISCRETIZER_MODEL_CLASS,
   KBinsDiscretizerModelServable,
@@ -23,6 +26,8 @@ import { MAX_ABS_SCALER_MODEL_CLASS, MaxAbsScalerModelServable } from './max-abs
 import { MIN_HASH_LSH_MODEL_CLASS, MinHashLSHModelServable } from './min-hash-lsh/index.js';
 import { MIN_MAX_SCALER_MODEL_CLASS, MinMaxScalerModelServable } from './min-max-scaler/index.js';
 import { NaiveBayesModelServable } from './naive-bayes/index.js';
+import { NGramServable } from './ngram/index.js';
+import { NormalizerServable } from './normalizer/index.js';
 import {
   ONE_HOT_ENCODER_MODEL_CLASS,
   OneHotEncoderModelServable,
@@ -30,12 +35,15 @@ import {
 import { OnlineKMeansModelServable } from './online-kmeans/index.js';
 import { OnlineLogisticRegressionModelServable } from './online-logistic-regression/index.js';
 import { OnlineStandardScalerModelServable } from './online-standard-scaler/index.js';
+import { PolynomialExpansionServable } from './polynomial-expansion/index.js';
 import { ROBUST_SCALER_MODEL_CLASS, RobustScalerModelServable } from './robust-scaler/index.js';
 import { StandardScalerModelServable } from './standard-scaler/standard-scaler-model-servable.js';
 import { StringIndexerModelServable } from './string-indexer/index.js';
 import { UnivariateFeatureSelectorModelServable } from './univariate-feature-selector/index.js';
 import { VarianceThresholdSelectorModelServable } from './variance-threshold-selector/index.js';
+import { VectorAssemblerServable } from './vector-assembler/index.js';
 import { VectorIndexerModelServable } from './vector-indexer/index.js';
+import { VectorSlicerServable } from './vector-slicer/index.js';
 
 /**
  * The plugin serving Flink ML's algorithms, keyed by the Java class names found in saved
@@ -94,5 +102,15 @@ export const servableLib: ServablePlugin = {
     [BucketizerServable.CLASS_NAME]: servableLoader(() => new BucketizerServable()),
     [DCTServable.CLASS_NAME]: servableLoader(() => new DCTServable()),
     [ElementwiseProductServable.CLASS_NAME]: servableLoader(() => new ElementwiseProductServable()),
+    [FeatureHasherServable.CLASS_NAME]: servableLoader(() => new FeatureHasherServable()),
+    [HashingTFServable.CLASS_NAME]: servableLoader(() => new HashingTFServable()),
+    [InteractionServable.CLASS_NAME]: servableLoader(() => new InteractionServable()),
+    [NGramServable.CLASS_NAME]: servableLoader(() => new NGramServable()),
+    [NormalizerServable.CLASS_NAME]: servableLoader(() => new NormalizerServable()),
+    [VectorSlicerServable.CLASS_NAME]: servableLoader(() => new VectorSlicerServable()),
+    [PolynomialExpansionServable.CLASS_NAME]: servableLoader(
+      () => new PolynomialExpansionServable(),
+    ),
+    [VectorAssemblerServable.CLASS_NAME]: servableLoader(() => new VectorAssemblerServable()),
   },
 };

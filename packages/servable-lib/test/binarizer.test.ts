@@ -3,12 +3,12 @@ import { DenseVector, SparseVector } from '@servable/linalg';
 import {
   applyParamMapJson,
   ColumnTypeMismatchError,
+  InvalidInputValueError,
   InvalidParamError,
   ParamError,
 } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { BinarizerServable, binarizeVector } from '../src/binarizer/index.js';
-import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
 import { parseJavaDouble } from '../src/java/parse-double.js';
 import {
   caseInput,
@@ -17,7 +17,7 @@ import {
   expectCaseOutput,
   loadVectorFile,
 } from './support/flink-vectors.js';
-import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
+import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('Binarizer');
 

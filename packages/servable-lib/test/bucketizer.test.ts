@@ -5,12 +5,12 @@ import { DataFrame, DataTypes } from '@servable/dataframe';
 import {
   applyParamMapJson,
   ColumnTypeMismatchError,
+  InvalidInputValueError,
   InvalidParamError,
   ServableLoadError,
 } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { BucketizerServable, findBucket, isValidSplitsArray } from '../src/bucketizer/index.js';
-import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
 import {
   caseInput,
   caseLabel,
@@ -19,7 +19,7 @@ import {
   expectCaseOutput,
   loadVectorFile,
 } from './support/flink-vectors.js';
-import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
+import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('Bucketizer');
 

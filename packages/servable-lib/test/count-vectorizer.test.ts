@@ -1,6 +1,6 @@
 import { DataFrame, DataTypes } from '@servable/dataframe';
 import { decodeFromBytes, encodeToBytes, type SparseVector } from '@servable/linalg';
-import { ColumnTypeMismatchError } from '@servable/servable-api';
+import { ColumnTypeMismatchError, InvalidInputValueError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import {
   CountVectorizerModelData,
@@ -8,9 +8,9 @@ import {
   CountVectorizerModelServable,
   countVectorize,
 } from '../src/count-vectorizer/index.js';
-import { encodingRecord } from './support/encodings.js';
+import { bytesToHex, hexToBytes, modelDataRecordHex } from './support/encodings.js';
 import { loadVectorFile } from './support/flink-vectors.js';
-import { bytesToHex, hexToBytes, modelServableSuite } from './support/model-servable-checks.js';
+import { modelServableSuite } from './support/model-servable-checks.js';
 
 modelServableSuite('CountVectorizerModelServable', {
   file: loadVectorFile('CountVectorizer'),
@@ -35,6 +35,21 @@ describe('CountVectorizer', () => {
     expect(() => countVectorize(dup, ['a'], 1, false)).toThrow(/index 2, beyond the vector size 2/);
   });
 
+  it('reports a twice-listed vocabulary word with a typed error naming column and row', () => {
+    const s = new CountVectorizerModelServable().setModel(
+      new CountVectorizerModelData(['a', 'b', 'a']),
+    );
+    const df = DataFrame.fromColumns(
+      ['input'],
+      [DataTypes.ARRAY(DataTypes.STRING)],
+      [[['b'], ['a']]],
+    );
+    expect(() => s.transform(df)).toThrow(InvalidInputValueError);
+    expect(() => s.transform(df)).toThrow(
+      'Word "a" has vocabulary index 2, beyond the vector size 2: the vocabulary lists a word twice. (column input, row 1)',
+    );
+  });
+
   it('needs an ARRAY(STRING) column without null documents', () => {
     const s = new CountVectorizerModelServable().setModel(model);
     const wrong = DataFrame.fromColumns(['input'], [DataTypes.STRING], [['a']]);
@@ -51,7 +66,7 @@ describe('CountVectorizer', () => {
   });
 
   it('reproduces the encodings.json record byte for byte', () => {
-    const hex = encodingRecord('CountVectorizerModelData vocabulary=["c","a"]');
+    const hex = modelDataRecordHex('CountVectorizerModelData vocabulary=["c","a"]');
     const m = decodeFromBytes(CountVectorizerModelDataCodec, hexToBytes(hex));
     expect(m.vocabulary).toEqual(['c', 'a']);
     expect(bytesToHex(encodeToBytes(CountVectorizerModelDataCodec, m))).toBe(hex);

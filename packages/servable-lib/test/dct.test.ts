@@ -1,9 +1,12 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, SparseVector } from '@servable/linalg';
-import { applyParamMapJson, ColumnTypeMismatchError } from '@servable/servable-api';
+import {
+  applyParamMapJson,
+  ColumnTypeMismatchError,
+  InvalidInputValueError,
+} from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { DCTServable, DctPlan } from '../src/dct/index.js';
-import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
 import {
   caseInput,
   caseLabel,
@@ -11,7 +14,7 @@ import {
   expectCaseOutput,
   loadVectorFile,
 } from './support/flink-vectors.js';
-import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
+import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('DCT');
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);

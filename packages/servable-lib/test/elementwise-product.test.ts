@@ -16,7 +16,7 @@ import {
   loadVectorFile,
   toVector,
 } from './support/flink-vectors.js';
-import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
+import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('ElementwiseProduct');
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);

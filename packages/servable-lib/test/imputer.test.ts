@@ -8,9 +8,9 @@ import {
   ImputerModelServable,
   imputerValueToDouble,
 } from '../src/imputer/index.js';
-import { encodingRecord } from './support/encodings.js';
+import { bytesToHex, hexToBytes, modelDataRecordHex } from './support/encodings.js';
 import { type FixtureJson, loadVectorFile } from './support/flink-vectors.js';
-import { bytesToHex, hexToBytes, modelServableSuite } from './support/model-servable-checks.js';
+import { modelServableSuite } from './support/model-servable-checks.js';
 
 const model = (d: Record<string, FixtureJson>): ImputerModelData => ({
   surrogates: new Map(Object.entries(d.surrogates as Record<string, number>)),
@@ -99,10 +99,16 @@ describe('ImputerModelServable', () => {
   });
 
   it('reproduces the encodings.json record byte for byte', () => {
-    const hex = encodingRecord('ImputerModelData surrogates={"f1":2.0}');
+    const hex = modelDataRecordHex('ImputerModelData surrogates={"f1":2.0}');
     const m = decodeFromBytes(ImputerModelDataCodec, hexToBytes(hex));
     expect([...m.surrogates]).toEqual([['f1', 2]]);
     expect(bytesToHex(encodeToBytes(ImputerModelDataCodec, m))).toBe(hex);
   });
 });
 
+describe('imputerValueToDouble', () => {
+  it('gives the double Imputer uses for a FLOAT value', () => {
+    expect(imputerValueToDouble(Math.fround(0.1), 'FLOAT')).toBe(0.1);
+    expect(imputerValueToDouble(Math.fround(0.1), 'DOUBLE')).toBe(Math.fround(0.1));
+  });
+});

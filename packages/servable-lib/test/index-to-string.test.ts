@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataFrame, DataTypes } from '@servable/dataframe';
 import { encodeToBytes } from '@servable/linalg';
-import { ColumnTypeMismatchError, ModelDataError, paramMapToJson } from '@servable/servable-api';
+import {
+  ColumnTypeMismatchError,
+  InvalidInputValueError,
+  ModelDataError,
+  paramMapToJson,
+} from '@servable/servable-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
 import { IndexToStringModelServable } from '../src/index-to-string/index.js';
 import {
   type StringIndexerModelData,
@@ -114,13 +118,11 @@ describe('IndexToStringModelServable persistence and model data', () => {
         [1, 0],
       ],
     );
-    await fuzzModelData({
-      create: () => servable(),
-      valid,
-      use: (t) => {
-        const out = t.transform(input);
-        return [out.getValues('outputCol1'), out.getValues('outputCol2')];
-      },
+    const fuzzed = servable();
+    await fuzzed.setModelData(valid);
+    await fuzzModelData(fuzzed, (t) => {
+      const out = t.transform(input);
+      return [out.getValues('outputCol1'), out.getValues('outputCol2')];
     });
   });
 });

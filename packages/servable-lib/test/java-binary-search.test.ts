@@ -27,12 +27,16 @@ describe('javaBinarySearch', () => {
 
   it('agrees with a linear scan on sorted arrays without duplicates', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: -50, max: 50 })), fc.integer({ min: -60, max: 60 }), (xs, key) => {
-        const sorted = [...xs].sort((a, b) => a - b);
-        const at = sorted.indexOf(key);
-        const insertion = sorted.filter((x) => x < key).length;
-        expect(javaBinarySearch(sorted, key)).toBe(at >= 0 ? at : -(insertion + 1));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: -50, max: 50 })),
+        fc.integer({ min: -60, max: 60 }),
+        (xs, key) => {
+          const sorted = [...xs].sort((a, b) => a - b);
+          const at = sorted.indexOf(key);
+          const insertion = sorted.filter((x) => x < key).length;
+          expect(javaBinarySearch(sorted, key)).toBe(at >= 0 ? at : -(insertion + 1));
+        },
+      ),
     );
   });
 });

@@ -8,9 +8,9 @@ import {
   KBinsDiscretizerModelDataCodec,
   KBinsDiscretizerModelServable,
 } from '../src/k-bins-discretizer/index.js';
-import { encodingRecord } from './support/encodings.js';
+import { bytesToHex, hexToBytes, modelDataRecordHex } from './support/encodings.js';
 import { type FixtureJson, loadVectorFile, toDouble } from './support/flink-vectors.js';
-import { bytesToHex, hexToBytes, modelServableSuite } from './support/model-servable-checks.js';
+import { modelServableSuite } from './support/model-servable-checks.js';
 
 modelServableSuite('KBinsDiscretizerModelServable', {
   file: loadVectorFile('KBinsDiscretizer'),
@@ -46,7 +46,7 @@ describe('KBinsDiscretizer', () => {
   });
 
   it('reproduces the encodings.json record byte for byte', () => {
-    const hex = encodingRecord('KBinsDiscretizerModelData binEdges=[[1,5],[-inf,inf]]');
+    const hex = modelDataRecordHex('KBinsDiscretizerModelData binEdges=[[1,5],[-inf,inf]]');
     const m = decodeFromBytes(KBinsDiscretizerModelDataCodec, hexToBytes(hex));
     expect(m.binEdges.map((e) => Array.from(e))).toEqual([
       [1, 5],

@@ -19,6 +19,7 @@ import {
   servableLib,
 } from '@servable/servable-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fuzzModelData } from './support/decoder-fuzz.js';
 import { caseInput, expectCaseOutput, loadVectorFile } from './support/flink-vectors.js';
 
 const LR_DIR = fileURLToPath(new URL('./fixtures/lr-default', import.meta.url));
@@ -263,5 +264,18 @@ describe('LogisticRegressionModelServable', () => {
     expect(files[0]).toMatch(
       /^part-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-0$/,
     );
+  });
+});
+
+describe('LogisticRegressionModelServable decoder', () => {
+  it('survives corrupted model data (fuzz)', async () => {
+    const expected = await readExpected();
+    const df = inputFrame(expected);
+    const s = await LogisticRegressionModelServable.load(LR_DIR);
+    expectFlinkAnswers(s.transform(df), expected);
+    await fuzzModelData(s, (x) => {
+      const out = x.transform(df);
+      return [Array.from(out.getDoubles('prediction')), out.getVectors('rawPrediction')];
+    });
   });
 });

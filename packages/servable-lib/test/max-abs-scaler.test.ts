@@ -5,9 +5,9 @@ import {
   MaxAbsScalerModelDataCodec,
   MaxAbsScalerModelServable,
 } from '../src/max-abs-scaler/index.js';
-import { encodingRecord } from './support/encodings.js';
+import { bytesToHex, hexToBytes, modelDataRecordHex } from './support/encodings.js';
 import { loadVectorFile, toVector } from './support/flink-vectors.js';
-import { bytesToHex, hexToBytes, modelServableSuite } from './support/model-servable-checks.js';
+import { modelServableSuite } from './support/model-servable-checks.js';
 
 modelServableSuite('MaxAbsScalerModelServable', {
   file: loadVectorFile('MaxAbsScaler'),
@@ -18,7 +18,7 @@ modelServableSuite('MaxAbsScalerModelServable', {
 
 describe('MaxAbsScalerModelData', () => {
   it('reproduces the encodings.json record byte for byte', () => {
-    const hex = encodingRecord('MaxAbsScalerModelData maxVector=[200,400,0]');
+    const hex = modelDataRecordHex('MaxAbsScalerModelData maxVector=[200,400,0]');
     const model = decodeFromBytes(MaxAbsScalerModelDataCodec, hexToBytes(hex));
     expect(Array.from(model.maxVector.values)).toEqual([200, 400, 0]);
     expect(Array.from(model.scale)).toEqual([1 / 200, 1 / 400, 1]);

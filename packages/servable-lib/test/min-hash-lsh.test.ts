@@ -10,9 +10,9 @@ import {
   MinHashLSHModelServable,
   minHashKeyDistance,
 } from '../src/min-hash-lsh/index.js';
-import { encodingRecord } from './support/encodings.js';
+import { bytesToHex, hexToBytes, modelDataRecordHex } from './support/encodings.js';
 import { type FixtureJson, loadVectorFile, toVector } from './support/flink-vectors.js';
-import { bytesToHex, hexToBytes, modelServableSuite } from './support/model-servable-checks.js';
+import { modelServableSuite } from './support/model-servable-checks.js';
 
 const file = loadVectorFile('MinHashLSH');
 const model = (d: Record<string, FixtureJson>): MinHashLSHModelData => ({
@@ -122,7 +122,7 @@ describe('MinHashLSH', () => {
   });
 
   it('reproduces the encodings.json record byte for byte', () => {
-    const hex = encodingRecord('MinHashLSHModelData tables=3 fnPerTable=1 A=[0,1,3] B=[1,2,0]');
+    const hex = modelDataRecordHex('MinHashLSHModelData tables=3 fnPerTable=1 A=[0,1,3] B=[1,2,0]');
     const m = decodeFromBytes(MinHashLSHModelDataCodec, hexToBytes(hex));
     expect(Array.from(m.randCoefficientA)).toEqual([0, 1, 3]);
     expect(bytesToHex(encodeToBytes(MinHashLSHModelDataCodec, m))).toBe(hex);

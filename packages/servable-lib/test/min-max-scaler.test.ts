@@ -7,9 +7,9 @@ import {
   MinMaxScalerModelDataCodec,
   MinMaxScalerModelServable,
 } from '../src/min-max-scaler/index.js';
-import { encodingRecord } from './support/encodings.js';
+import { bytesToHex, hexToBytes, modelDataRecordHex } from './support/encodings.js';
 import { type FixtureJson, loadVectorFile, toVector } from './support/flink-vectors.js';
-import { bytesToHex, hexToBytes, modelServableSuite } from './support/model-servable-checks.js';
+import { modelServableSuite } from './support/model-servable-checks.js';
 
 const model = (d: Record<string, FixtureJson>): MinMaxScalerModelData => ({
   minVector: toVector(d.minVector ?? null).toDense(),
@@ -47,7 +47,7 @@ describe('MinMaxScalerModelServable', () => {
   });
 
   it('reproduces the encodings.json record byte for byte', () => {
-    const hex = encodingRecord('MinMaxScalerModelData min=[0] max=[1]');
+    const hex = modelDataRecordHex('MinMaxScalerModelData min=[0] max=[1]');
     const m = decodeFromBytes(MinMaxScalerModelDataCodec, hexToBytes(hex));
     expect(Array.from(m.minVector.values)).toEqual([0]);
     expect(Array.from(m.maxVector.values)).toEqual([1]);

@@ -11,9 +11,9 @@ import {
   OneHotEncoderRecordCodec,
   oneHotEncoderModelDataFromRecords,
 } from '../src/one-hot-encoder/index.js';
-import { encodingRecord } from './support/encodings.js';
+import { bytesToHex, modelDataRecordHex } from './support/encodings.js';
 import { type FixtureJson, loadVectorFile } from './support/flink-vectors.js';
-import { bytesToHex, modelServableSuite } from './support/model-servable-checks.js';
+import { modelServableSuite } from './support/model-servable-checks.js';
 
 function model(d: Record<string, FixtureJson>): OneHotEncoderModelData {
   const records = (d.records as number[][]).map(([columnIndex, maxIndex]) => ({
@@ -120,6 +120,6 @@ describe('OneHotEncoderModelServable', () => {
   it('reproduces the encodings.json record byte for byte', () => {
     expect(
       bytesToHex(encodeToBytes(OneHotEncoderRecordCodec, { columnIndex: 0, maxIndex: 2 })),
-    ).toBe(encodingRecord('OneHotEncoderModelData record (0,2)'));
+    ).toBe(modelDataRecordHex('OneHotEncoderModelData record (0,2)'));
   });
 });

@@ -7,9 +7,9 @@ import {
   RobustScalerModelDataCodec,
   RobustScalerModelServable,
 } from '../src/robust-scaler/index.js';
-import { encodingRecord } from './support/encodings.js';
+import { bytesToHex, hexToBytes, modelDataRecordHex } from './support/encodings.js';
 import { loadVectorFile, toVector } from './support/flink-vectors.js';
-import { bytesToHex, hexToBytes, modelServableSuite } from './support/model-servable-checks.js';
+import { modelServableSuite } from './support/model-servable-checks.js';
 
 // The testZeroRange case expects [0.0, -0.0]: the runner compares with Object.is at tolerance 0,
 // so the signed zero of -3 · 0 is asserted.
@@ -46,7 +46,7 @@ describe('RobustScalerModelServable', () => {
   });
 
   it('reproduces the encodings.json record byte for byte', () => {
-    const hex = encodingRecord('RobustScalerModelData medians=[4] ranges=[4]');
+    const hex = modelDataRecordHex('RobustScalerModelData medians=[4] ranges=[4]');
     const m = decodeFromBytes(RobustScalerModelDataCodec, hexToBytes(hex));
     expect(Array.from(m.medians.values)).toEqual([4]);
     expect(Array.from(m.scale)).toEqual([0.25]);

@@ -17,6 +17,7 @@ import {
   servableLib,
 } from '@servable/servable-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fuzzModelData } from './support/decoder-fuzz.js';
 import {
   caseInput,
   caseParams,
@@ -143,4 +144,20 @@ describeServableConformance({
     output: (conformanceCase.expected?.output ?? []).map((v) => toVector(v)),
   },
   tolerance: 1e-7,
+});
+
+describe('StandardScalerModelServable decoder', () => {
+  it('survives corrupted model data (fuzz)', async () => {
+    const c = file.cases[0]!;
+    const s = new StandardScalerModelServable().setModel(
+      modelOf((c.modelData ?? file.modelData) as Record<string, FixtureJson>),
+    );
+    applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
+    expectCaseOutput(s.transform(caseInput(c)), c);
+    const columns = Object.keys(c.expected ?? {});
+    await fuzzModelData(s, (x) => {
+      const out = x.transform(caseInput(c));
+      return columns.map((column) => out.getValues(column));
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, decodeFromBytes, encodeToBytes } from '@servable/linalg';
 import {
+  InvalidInputValueError,
   MissingColumnError,
   ModelDataError,
   ModelNotLoadedError,
@@ -11,7 +12,6 @@ import {
   paramMapToJson,
 } from '@servable/servable-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
 import { javaNumberToString } from '../src/java/string-value-of.js';
 import {
   StringIndex,
@@ -20,7 +20,7 @@ import {
   StringIndexerModelServable,
 } from '../src/string-indexer/index.js';
 import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, modelDataRecordBytes } from './support/encoding-examples.js';
+import { bytesToHex, modelDataRecordBytes } from './support/encodings.js';
 import {
   caseInput,
   caseLabel,
@@ -227,13 +227,13 @@ describe('StringIndexerModelServable persistence and model data', () => {
         [-1, 0, 2],
       ],
     );
-    await fuzzModelData({
-      create: () => servableFor({ ...file.params, handleInvalid: 'keep' }),
-      valid: encodeToBytes(StringIndexerModelDataCodec, modelOf(file.modelData ?? {})),
-      use: (s) => {
-        const out = s.transform(input);
-        return [Array.from(out.getDoubles('outputCol1')), Array.from(out.getDoubles('outputCol2'))];
-      },
+    const fuzzed = servableFor({ ...file.params, handleInvalid: 'keep' });
+    await fuzzed.setModelData(
+      encodeToBytes(StringIndexerModelDataCodec, modelOf(file.modelData ?? {})),
+    );
+    await fuzzModelData(fuzzed, (s) => {
+      const out = s.transform(input);
+      return [Array.from(out.getDoubles('outputCol1')), Array.from(out.getDoubles('outputCol2'))];
     });
   });
 });

@@ -10,7 +10,7 @@ import {
   VarianceThresholdSelectorModelServable,
 } from '../src/variance-threshold-selector/index.js';
 import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, modelDataRecordBytes } from './support/encoding-examples.js';
+import { bytesToHex, modelDataRecordBytes } from './support/encodings.js';
 import {
   caseInput,
   caseLabel,
@@ -98,14 +98,13 @@ describe('VarianceThresholdSelectorModel persistence and model data', () => {
       [VECTOR],
       [[new DenseVector([1, 2, 3, 4, 5, 6]), new SparseVector(6, [0, 5], [5, 6])]],
     );
-    await fuzzModelData({
-      create: () => servable(),
-      valid: modelDataRecordBytes(RECORD),
-      use: (s) =>
-        s
-          .transform(input)
-          .getVectors('output')
-          .map((v) => v?.toString()),
-    });
+    const fuzzed = servable();
+    await fuzzed.setModelData(modelDataRecordBytes(RECORD));
+    await fuzzModelData(fuzzed, (s) =>
+      s
+        .transform(input)
+        .getVectors('output')
+        .map((v) => v?.toString()),
+    );
   });
 });

@@ -6,11 +6,11 @@ import { DenseVector, decodeFromBytes, encodeToBytes, SparseVector } from '@serv
 import {
   ColumnTypeMismatchError,
   FeatureDimensionError,
+  InvalidInputValueError,
   ModelDataError,
   paramMapToJson,
 } from '@servable/servable-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
 import {
   CategoryMap,
   type VectorIndexerModelData,
@@ -18,7 +18,7 @@ import {
   VectorIndexerModelServable,
 } from '../src/vector-indexer/index.js';
 import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, hexToBytes, modelDataRecordBytes } from './support/encoding-examples.js';
+import { bytesToHex, hexToBytes, modelDataRecordBytes } from './support/encodings.js';
 import {
   caseInput,
   caseLabel,
@@ -255,9 +255,9 @@ describe('VectorIndexerModel persistence and model data', () => {
       [VECTOR],
       [[new DenseVector([0, 2, 1, 0]), new SparseVector(4, [1], [-1])]],
     );
-    await fuzzModelData({
-      create: () => servable('keep'),
-      valid: encodeToBytes(
+    const fuzzed = servable('keep');
+    await fuzzed.setModelData(
+      encodeToBytes(
         VectorIndexerModelDataCodec,
         model([
           [
@@ -271,11 +271,12 @@ describe('VectorIndexerModel persistence and model data', () => {
           [0, [[0, 0]]],
         ]),
       ),
-      use: (s) =>
-        s
-          .transform(input)
-          .getVectors('output')
-          .map((v) => v?.toString()),
-    });
+    );
+    await fuzzModelData(fuzzed, (s) =>
+      s
+        .transform(input)
+        .getVectors('output')
+        .map((v) => v?.toString()),
+    );
   });
 });

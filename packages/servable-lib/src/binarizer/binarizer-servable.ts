@@ -5,14 +5,15 @@ import {
   DoubleArrayParam,
   HasInputCols,
   HasOutputCols,
+  InvalidInputValueError,
   loadStage,
+  mapVectorColumn,
   ParamError,
   ParamValidators,
   paramMixin,
   requireColumn,
   TransformerServableBase,
 } from '@servable/servable-api';
-import { InvalidInputValueError } from '../errors/invalid-input-value-error.js';
 import { parseJavaDouble } from '../java/parse-double.js';
 
 /** `thresholds` (Double[], no default, non-empty): one threshold per input column. */
@@ -92,19 +93,14 @@ function binarizeColumn(
   type: DataType,
   threshold: number,
 ): [DataType, ArrayLike<unknown>] {
-  const data = df.column(index);
-  const n = df.numRows();
   if (type.kind === 'vector') {
-    const vectors = data as readonly (Vector | null)[];
-    const out = new Array<Vector>(n);
-    for (let r = 0; r < n; r++) {
-      const v = vectors[r];
-      if (v === null || v === undefined)
-        throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
-      out[r] = binarizeVector(v, threshold);
-    }
+    const out = mapVectorColumn(df, { column, stage: 'BinarizerServable' }, (v) =>
+      binarizeVector(v, threshold),
+    );
     return [VECTOR, out];
   }
+  const data = df.column(index);
+  const n = df.numRows();
   const out = new Float64Array(n);
   if (data instanceof Float64Array) {
     for (let r = 0; r < n; r++) out[r] = data[r]! > threshold ? 1 : 0;

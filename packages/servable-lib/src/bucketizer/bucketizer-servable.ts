@@ -5,6 +5,7 @@ import {
   HasHandleInvalid,
   HasInputCols,
   HasOutputCols,
+  InvalidInputValueError,
   KEEP_INVALID,
   loadStage,
   ParamError,
@@ -14,7 +15,6 @@ import {
   SKIP_INVALID,
   TransformerServableBase,
 } from '@servable/servable-api';
-import { InvalidInputValueError } from '../errors/invalid-input-value-error.js';
 import { javaBinarySearch } from '../java/binary-search.js';
 
 /**

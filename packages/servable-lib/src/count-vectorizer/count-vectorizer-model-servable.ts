@@ -6,6 +6,7 @@ import {
   DoubleParam,
   HasInputCol,
   HasOutputCol,
+  InvalidInputValueError,
   loadStage,
   ModelServable,
   ParamValidators,
@@ -110,7 +111,14 @@ export class CountVectorizerModelServable extends ModelServable.withParams(
     for (let r = 0; r < docs.length; r++) {
       const doc = docs[r];
       if (doc == null) throw new ColumnTypeMismatchError(inputCol, 'a list of words', 'null', r);
-      out[r] = countVectorize(model, doc, minTF, binary);
+      try {
+        out[r] = countVectorize(model, doc, minTF, binary);
+      } catch (error) {
+        // A vocabulary listing a word twice (Java fails the same way, with an untyped exception).
+        if (error instanceof RangeError)
+          throw new InvalidInputValueError(error.message, inputCol, r);
+        throw error;
+      }
     }
     return input.addColumn(this.getOutputCol(), DataTypes.VECTOR(BasicType.DOUBLE), out);
   }

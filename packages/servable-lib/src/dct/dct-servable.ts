@@ -5,12 +5,12 @@ import {
   ColumnTypeMismatchError,
   HasInputCol,
   HasOutputCol,
+  InvalidInputValueError,
   loadStage,
+  mapVectorColumn,
   paramMixin,
-  requireVectorColumn,
   TransformerServableBase,
 } from '@servable/servable-api';
-import { InvalidInputValueError } from '../errors/invalid-input-value-error.js';
 import { DctPlan } from './dct-plan.js';
 
 /** `inverse` = false: whether to compute the inverse DCT (DCT-III) instead of the DCT-II. */
@@ -64,19 +64,14 @@ export class DCTServable extends TransformerServableBase.withParams(
   transform(input: DataFrame): DataFrame {
     const column = this.getInputCol();
     const inverse = this.getInverse();
-    const vectors = requireVectorColumn(input, column, 'DCTServable');
-    const out = new Array<DenseVector>(vectors.length);
-    for (let r = 0; r < vectors.length; r++) {
-      const v = vectors[r];
-      if (v === null || v === undefined)
-        throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
+    const out = mapVectorColumn(input, { column, stage: 'DCTServable' }, (v, r) => {
       const n = v.size();
       if (n === 0) throw new InvalidInputValueError('n must be greater than 0', column, r);
       const plan = this.planFor(n);
       // The plans never write into their argument, so a dense vector's array is read in place.
       const values = v.toArray();
-      out[r] = new DenseVector(inverse ? plan.inverse(values) : plan.forward(values));
-    }
+      return new DenseVector(inverse ? plan.inverse(values) : plan.forward(values));
+    });
     return input.addColumn(this.getOutputCol(), VECTOR, out);
   }
 

@@ -3,13 +3,13 @@ import { BLAS, type Vector } from '@servable/linalg';
 import {
   HasInputCol,
   HasOutputCol,
+  JavaFeatureDimensionError,
   loadStage,
+  mapVectorColumn,
   paramMixin,
-  requireVectorColumn,
   TransformerServableBase,
   VectorParam,
 } from '@servable/servable-api';
-import { JavaFeatureDimensionError } from '../errors/java-feature-dimension-error.js';
 
 /** `scalingVec` (Vector, no default, not null): the vector to multiply each input by. */
 export const SCALING_VEC = new VectorParam(
@@ -60,27 +60,26 @@ export class ElementwiseProductServable extends TransformerServableBase.withPara
   transform(input: DataFrame): DataFrame {
     const column = this.getInputCol();
     const scaling = this.getScalingVec();
-    const vectors = requireVectorColumn(input, column, 'ElementwiseProductServable');
-    const out = new Array<Vector | null>(vectors.length);
-    for (let r = 0; r < vectors.length; r++) {
-      const v = vectors[r];
-      if (v === null || v === undefined) {
-        out[r] = null;
-        continue;
-      }
-      if (v.size() !== scaling.size()) {
-        throw new JavaFeatureDimensionError(
-          `The scaling vector size is ${scaling.size()}, which is not equal input vector size(${v.size()}).`,
+    const dimension = scaling.size();
+    const spec = {
+      column,
+      stage: 'ElementwiseProductServable',
+      dimension,
+      nulls: 'keep' as const,
+      dimensionError: (r: number, found: number) =>
+        new JavaFeatureDimensionError(
+          `The scaling vector size is ${dimension}, which is not equal input vector size(${found}).`,
           column,
           r,
-          scaling.size(),
-          v.size(),
-        );
-      }
+          dimension,
+          found,
+        ),
+    };
+    const out = mapVectorColumn(input, spec, (v) => {
       const product = v.clone();
       BLAS.hDot(scaling, product);
-      out[r] = product;
-    }
+      return product;
+    });
     return input.addColumn(this.getOutputCol(), VECTOR, out);
   }
 }

@@ -1,13 +1,10 @@
 import type { DataFrame } from '@servable/dataframe';
-import type { Vector } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
-  FeatureDimensionError,
   HasInputCol,
   HasOutputCol,
   loadStage,
   ModelServable,
-  requireVectorColumn,
+  mapVectorColumn,
   singleRecordFormat,
 } from '@servable/servable-api';
 import { scaledClone } from '../java/scaled-clone.js';
@@ -62,15 +59,11 @@ export class IDFModelServable extends ModelServable.withParams(
   transform(input: DataFrame): DataFrame {
     const idf = this.requireModel().idf.values;
     const inputCol = this.getInputCol();
-    const vectors = requireVectorColumn(input, inputCol, 'IDFModel');
-    const out: Vector[] = new Array(vectors.length);
-    for (let r = 0; r < vectors.length; r++) {
-      const v = vectors[r];
-      if (v == null) throw new ColumnTypeMismatchError(inputCol, 'a vector', 'null', r);
-      if (v.size() !== idf.length)
-        throw new FeatureDimensionError(inputCol, r, idf.length, v.size());
-      out[r] = scaledClone(idf, v);
-    }
+    const out = mapVectorColumn(
+      input,
+      { column: inputCol, stage: 'IDFModel', dimension: idf.length },
+      (v) => scaledClone(idf, v),
+    );
     return input.addColumn(this.getOutputCol(), input.getDataType(inputCol), out);
   }
 }

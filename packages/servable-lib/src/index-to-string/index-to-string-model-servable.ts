@@ -3,12 +3,12 @@ import {
   ColumnTypeMismatchError,
   HasInputCols,
   HasOutputCols,
+  InvalidInputValueError,
   loadStage,
   ModelServable,
   ParamError,
   requireColumn,
 } from '@servable/servable-api';
-import { InvalidInputValueError } from '../errors/invalid-input-value-error.js';
 import {
   STRING_INDEXER_MODEL_DATA_FORMAT,
   type StringIndexerModelData,

@@ -1,13 +1,10 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
-import type { DenseVector } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
-  FeatureDimensionError,
   HasInputCol,
   HasOutputCol,
   loadStage,
   ModelServable,
-  requireVectorColumn,
+  mapVectorColumn,
   singleRecordFormat,
 } from '@servable/servable-api';
 import { discretize } from './discretize.js';
@@ -56,15 +53,16 @@ export class KBinsDiscretizerModelServable extends ModelServable.withParams(
   transform(input: DataFrame): DataFrame {
     const edges = this.requireModel().binEdges;
     const inputCol = this.getInputCol();
-    const vectors = requireVectorColumn(input, inputCol, 'KBinsDiscretizerModel');
-    const out: DenseVector[] = new Array(vectors.length);
-    for (let r = 0; r < vectors.length; r++) {
-      const v = vectors[r];
-      if (v == null) throw new ColumnTypeMismatchError(inputCol, 'a vector', 'null', r);
-      if (v.size() > edges.length)
-        throw new FeatureDimensionError(inputCol, r, edges.length, v.size());
-      out[r] = discretize(edges, v);
-    }
+    const out = mapVectorColumn(
+      input,
+      {
+        column: inputCol,
+        stage: 'KBinsDiscretizerModel',
+        dimension: edges.length,
+        dimensionRule: 'atMost',
+      },
+      (v) => discretize(edges, v),
+    );
     return input.addColumn(this.getOutputCol(), DataTypes.VECTOR(BasicType.DOUBLE), out);
   }
 }

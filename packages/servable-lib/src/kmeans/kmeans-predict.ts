@@ -1,12 +1,6 @@
 import type { DataFrame } from '@servable/dataframe';
 import type { Blas, VectorWithNorm } from '@servable/linalg';
-import {
-  ColumnTypeMismatchError,
-  type DistanceMeasureName,
-  FeatureDimensionError,
-  requireVectorColumn,
-  ServableError,
-} from '@servable/servable-api';
+import { type DistanceMeasureName, forEachVector, ServableError } from '@servable/servable-api';
 import { findClosest, withNorm } from './distance-measure.js';
 import type { KMeansModelData } from './kmeans-model-data.js';
 
@@ -57,18 +51,10 @@ export function predictClusters(
   servable: string,
 ): Float64Array {
   if (centroids.length > k) throw new TooManyCentroidsError(servable, centroids.length, k);
-  const vectors = requireVectorColumn(input, column, servable);
-  const dim = centroids[0]?.vector.size();
-  const n = vectors.length;
-  const out = new Float64Array(n);
-  for (let row = 0; row < n; row++) {
-    const v = vectors[row];
-    if (v === null || v === undefined) {
-      throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', row);
-    }
-    if (dim !== undefined && v.size() !== dim)
-      throw new FeatureDimensionError(column, row, dim, v.size());
+  const out = new Float64Array(input.numRows());
+  const spec = { column, stage: servable, dimension: centroids[0]?.vector.size() };
+  forEachVector(input, spec, (v, row) => {
     out[row] = findClosest(measure, centroids, withNorm(v.toDense(), blas), blas);
-  }
+  });
   return out;
 }

@@ -1,8 +1,7 @@
 import { type DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, FmaBLAS } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
-  FeatureDimensionError,
+  forEachVector,
   HasFeaturesCol,
   HasPredictionCol,
   IntParam,
@@ -10,7 +9,6 @@ import {
   ModelServable,
   ParamValidators,
   paramMixin,
-  requireVectorColumn,
   singleRecordFormat,
 } from '@servable/servable-api';
 import { type KnnModelData, KnnModelDataCodec, validateKnnModelData } from './knn-model-data.js';
@@ -91,22 +89,18 @@ export class KnnModelServable extends ModelServable.withParams(
     const model = this.requireModel();
     const featuresCol = this.getFeaturesCol();
     const k = this.getK();
-    const vectors = requireVectorColumn(input, featuresCol, 'KnnModel');
-    const dim = model.packedFeatures.numRows();
     const distances = new DenseVector(model.labels.size());
-    const n = vectors.length;
-    const predictions = new Float64Array(n);
-    for (let row = 0; row < n; row++) {
-      const v = vectors[row];
-      if (v === null || v === undefined) {
-        throw new ColumnTypeMismatchError(featuresCol, 'VECTOR(DOUBLE)', 'null', row);
-      }
+    const predictions = new Float64Array(input.numRows());
+    const spec = {
+      column: featuresCol,
+      stage: 'KnnModel',
+      dimension: model.packedFeatures.numRows(),
       // Java's gemv fails on a mismatch (unless there are no training points at all).
-      if (v.size() !== dim && model.labels.size() > 0) {
-        throw new FeatureDimensionError(featuresCol, row, dim, v.size());
-      }
+      dimensionRule: model.labels.size() > 0 ? ('exact' as const) : ('none' as const),
+    };
+    forEachVector(input, spec, (v, row) => {
       predictions[row] = knnPredict(model, v.toDense(), k, distances, FmaBLAS);
-    }
+    });
     return input.addColumn(this.getPredictionCol(), DataTypes.DOUBLE, predictions);
   }
 }

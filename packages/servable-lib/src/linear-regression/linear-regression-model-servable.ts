@@ -1,13 +1,11 @@
 import { type DataFrame, DataTypes } from '@servable/dataframe';
 import { FmaBLAS } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
-  FeatureDimensionError,
+  forEachVector,
   HasFeaturesCol,
   HasPredictionCol,
   loadStage,
   ModelServable,
-  requireVectorColumn,
   singleRecordFormat,
 } from '@servable/servable-api';
 import {
@@ -63,20 +61,16 @@ export class LinearRegressionModelServable extends ModelServable.withParams(
   transform(input: DataFrame): DataFrame {
     const model = this.requireModel();
     const featuresCol = this.getFeaturesCol();
-    const vectors = requireVectorColumn(input, featuresCol, 'LinearRegressionModel');
     const coefficient = model.coefficient;
-    const n = vectors.length;
-    const predictions = new Float64Array(n);
-    for (let row = 0; row < n; row++) {
-      const v = vectors[row];
-      if (v === null || v === undefined) {
-        throw new ColumnTypeMismatchError(featuresCol, 'VECTOR(DOUBLE)', 'null', row);
-      }
-      if (v.size() !== coefficient.size()) {
-        throw new FeatureDimensionError(featuresCol, row, coefficient.size(), v.size());
-      }
+    const predictions = new Float64Array(input.numRows());
+    const spec = {
+      column: featuresCol,
+      stage: 'LinearRegressionModel',
+      dimension: coefficient.size(),
+    };
+    forEachVector(input, spec, (v, row) => {
       predictions[row] = FmaBLAS.dot(v.toDense(), coefficient);
-    }
+    });
     return input.addColumn(this.getPredictionCol(), DataTypes.DOUBLE, predictions);
   }
 }

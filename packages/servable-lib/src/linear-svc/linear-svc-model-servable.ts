@@ -1,9 +1,8 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, FmaBLAS } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
   DoubleParam,
-  FeatureDimensionError,
+  forEachVector,
   HasFeaturesCol,
   HasPredictionCol,
   HasRawPredictionCol,
@@ -11,7 +10,6 @@ import {
   ModelServable,
   ParamValidators,
   paramMixin,
-  requireVectorColumn,
   singleRecordFormat,
 } from '@servable/servable-api';
 import { type LinearSVCModelData, LinearSVCModelDataCodec } from './linear-svc-model-data.js';
@@ -89,23 +87,16 @@ export class LinearSVCModelServable extends ModelServable.withParams(
     const model = this.requireModel();
     const featuresCol = this.getFeaturesCol();
     const threshold = this.getThreshold();
-    const vectors = requireVectorColumn(input, featuresCol, 'LinearSVCModel');
     const coefficient = model.coefficient;
-    const n = vectors.length;
+    const n = input.numRows();
     const predictions = new Float64Array(n);
     const raw = new Array<DenseVector>(n);
-    for (let row = 0; row < n; row++) {
-      const v = vectors[row];
-      if (v === null || v === undefined) {
-        throw new ColumnTypeMismatchError(featuresCol, 'VECTOR(DOUBLE)', 'null', row);
-      }
-      if (v.size() !== coefficient.size()) {
-        throw new FeatureDimensionError(featuresCol, row, coefficient.size(), v.size());
-      }
+    const spec = { column: featuresCol, stage: 'LinearSVCModel', dimension: coefficient.size() };
+    forEachVector(input, spec, (v, row) => {
       const dot = FmaBLAS.dot(v.toDense(), coefficient);
       predictions[row] = dot >= threshold ? 1.0 : 0.0;
       raw[row] = new DenseVector([dot, -dot]);
-    }
+    });
     return input
       .addColumn(this.getPredictionCol(), DataTypes.DOUBLE, predictions)
       .addColumn(this.getRawPredictionCol(), DataTypes.VECTOR(BasicType.DOUBLE), raw);

@@ -1,19 +1,16 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, FmaBLAS } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
-  FeatureDimensionError,
   HasFeaturesCol,
   HasPredictionCol,
   HasRawPredictionCol,
   loadStage,
   ModelServable,
-  requireVectorColumn,
 } from '@servable/servable-api';
 import {
   LOGISTIC_REGRESSION_MODEL_DATA_FORMAT,
   type LogisticRegressionModelData,
 } from './logistic-regression-model-data.js';
+import { predictLogistic } from './predict-logistic.js';
 
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
 
@@ -61,24 +58,12 @@ export class LogisticRegressionModelServable extends ModelServable.withParams(
   transform(input: DataFrame): DataFrame {
     const model = this.requireModel();
     const featuresCol = this.getFeaturesCol();
-    const vectors = requireVectorColumn(input, featuresCol, 'LogisticRegressionModelServable');
-    const coefficient = model.coefficient;
-    const dim = coefficient.size();
-    const n = vectors.length;
-    const predictions = new Float64Array(n);
-    const raw = new Array<DenseVector>(n);
-    for (let r = 0; r < n; r++) {
-      const features = vectors[r];
-      if (features === null || features === undefined) {
-        throw new ColumnTypeMismatchError(featuresCol, 'VECTOR(DOUBLE)', 'null', r);
-      }
-      if (features.size() !== dim)
-        throw new FeatureDimensionError(featuresCol, r, dim, features.size());
-      const dot = FmaBLAS.dot(features, coefficient);
-      const prob = 1 - 1 / (1 + Math.exp(dot));
-      predictions[r] = dot >= 0 ? 1 : 0;
-      raw[r] = new DenseVector(Float64Array.of(1 - prob, prob));
-    }
+    const { predictions, raw } = predictLogistic(
+      input,
+      featuresCol,
+      'LogisticRegressionModelServable',
+      model.coefficient,
+    );
     return input
       .addColumn(this.getPredictionCol(), DataTypes.DOUBLE, predictions)
       .addColumn(this.getRawPredictionCol(), VECTOR, raw);

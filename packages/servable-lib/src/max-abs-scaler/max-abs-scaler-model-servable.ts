@@ -1,13 +1,10 @@
 import type { DataFrame } from '@servable/dataframe';
-import type { Vector } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
-  FeatureDimensionError,
   HasInputCol,
   HasOutputCol,
   loadStage,
   ModelServable,
-  requireVectorColumn,
+  mapVectorColumn,
   singleRecordFormat,
 } from '@servable/servable-api';
 import { scaledClone } from '../java/scaled-clone.js';
@@ -55,15 +52,11 @@ export class MaxAbsScalerModelServable extends ModelServable.withParams(
   transform(input: DataFrame): DataFrame {
     const scale = this.requireModel().scale;
     const inputCol = this.getInputCol();
-    const vectors = requireVectorColumn(input, inputCol, 'MaxAbsScalerModel');
-    const out: Vector[] = new Array(vectors.length);
-    for (let r = 0; r < vectors.length; r++) {
-      const v = vectors[r];
-      if (v == null) throw new ColumnTypeMismatchError(inputCol, 'a vector', 'null', r);
-      if (v.size() !== scale.length)
-        throw new FeatureDimensionError(inputCol, r, scale.length, v.size());
-      out[r] = scaledClone(scale, v);
-    }
+    const out = mapVectorColumn(
+      input,
+      { column: inputCol, stage: 'MaxAbsScalerModel', dimension: scale.length },
+      (v) => scaledClone(scale, v),
+    );
     return input.addColumn(this.getOutputCol(), input.getDataType(inputCol), out);
   }
 }

@@ -1,12 +1,10 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
-import type { DenseVector } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
   HasInputCol,
   HasOutputCol,
   loadStage,
   ModelServable,
-  requireVectorColumn,
+  mapVectorColumn,
   ServableError,
   singleRecordFormat,
 } from '@servable/servable-api';
@@ -75,18 +73,14 @@ export class MinHashLSHModelServable extends ModelServable.withParams(
   transform(input: DataFrame): DataFrame {
     const model = this.requireModel();
     const inputCol = this.getInputCol();
-    const vectors = requireVectorColumn(input, inputCol, 'MinHashLSHModel');
-    const out: DenseVector[][] = new Array(vectors.length);
-    for (let r = 0; r < vectors.length; r++) {
-      const v = vectors[r];
-      if (v == null) throw new ColumnTypeMismatchError(inputCol, 'a vector', 'null', r);
+    const out = mapVectorColumn(input, { column: inputCol, stage: 'MinHashLSHModel' }, (v, r) => {
       try {
-        out[r] = minHash(model, v);
+        return minHash(model, v);
       } catch (error) {
         if (error instanceof EmptyMinHashInputError) throw new EmptyHashInputError(inputCol, r);
         throw error;
       }
-    }
+    });
     return input.addColumn(this.getOutputCol(), MIN_HASH_OUTPUT_TYPE, out);
   }
 }

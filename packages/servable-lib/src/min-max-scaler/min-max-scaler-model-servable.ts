@@ -1,16 +1,14 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
   DoubleParam,
-  FeatureDimensionError,
   HasInputCol,
   HasOutputCol,
   loadStage,
   ModelServable,
+  mapVectorColumn,
   ParamValidators,
   paramMixin,
-  requireVectorColumn,
   singleRecordFormat,
 } from '@servable/servable-api';
 import { type MinMaxScaling, minMaxScale, minMaxScaling } from './min-max-scale.js';
@@ -103,14 +101,11 @@ export class MinMaxScalerModelServable extends ModelServable.withParams(
     const scaling = this.scalingFor(model, this.getMin(), this.getMax());
     const dim = scaling.scale.length;
     const inputCol = this.getInputCol();
-    const vectors = requireVectorColumn(input, inputCol, 'MinMaxScalerModel');
-    const out: DenseVector[] = new Array(vectors.length);
-    for (let r = 0; r < vectors.length; r++) {
-      const v = vectors[r];
-      if (v == null) throw new ColumnTypeMismatchError(inputCol, 'a vector', 'null', r);
-      if (v.size() < dim) throw new FeatureDimensionError(inputCol, r, dim, v.size());
-      out[r] = new DenseVector(minMaxScale(scaling, v.toArray()));
-    }
+    const out = mapVectorColumn(
+      input,
+      { column: inputCol, stage: 'MinMaxScalerModel', dimension: dim, dimensionRule: 'atLeast' },
+      (v) => new DenseVector(minMaxScale(scaling, v.toArray())),
+    );
     return input.addColumn(this.getOutputCol(), DataTypes.VECTOR(BasicType.DOUBLE), out);
   }
 

@@ -1,14 +1,12 @@
 import { type DataFrame, DataTypes } from '@servable/dataframe';
 import {
-  ColumnTypeMismatchError,
-  FeatureDimensionError,
+  forEachVector,
   HasFeaturesCol,
   HasPredictionCol,
   loadStage,
   ModelServable,
   ParamValidators,
   paramMixin,
-  requireVectorColumn,
   StringParam,
   singleRecordFormat,
 } from '@servable/servable-api';
@@ -104,21 +102,17 @@ export class NaiveBayesModelServable extends ModelServable.withParams(
   transform(input: DataFrame): DataFrame {
     const model = this.requireModel();
     const column = this.getFeaturesCol();
-    const vectors = requireVectorColumn(input, column, 'NaiveBayesModel');
-    const numFeatures = model.theta[0]?.length ?? 0;
     const probs = new Float64Array(model.labels.size());
-    const n = vectors.length;
-    const predictions = new Float64Array(n);
-    for (let row = 0; row < n; row++) {
-      const v = vectors[row];
-      if (v === null || v === undefined) {
-        throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', row);
-      }
-      if (v.size() > numFeatures && model.theta.length > 0) {
-        throw new FeatureDimensionError(column, row, numFeatures, v.size());
-      }
+    const predictions = new Float64Array(input.numRows());
+    const spec = {
+      column,
+      stage: 'NaiveBayesModel',
+      dimension: model.theta[0]?.length ?? 0,
+      dimensionRule: model.theta.length > 0 ? ('atMost' as const) : ('none' as const),
+    };
+    forEachVector(input, spec, (v, row) => {
       predictions[row] = naiveBayesPredict(model, v, probs, { column, row });
-    }
+    });
     return input.addColumn(this.getPredictionCol(), DataTypes.DOUBLE, predictions);
   }
 }

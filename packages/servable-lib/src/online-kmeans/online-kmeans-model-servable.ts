@@ -1,11 +1,15 @@
-import { loadStage, type ModelDataFormat, type SavedModelData } from '@servable/servable-api';
+import {
+  latestRecordFormat,
+  loadStage,
+  type ModelDataFormat,
+  type SavedModelData,
+} from '@servable/servable-api';
 import {
   type KMeansModelData,
   KMeansModelDataCodec,
   validateKMeansModelData,
 } from '../kmeans/kmeans-model-data.js';
 import { KMeansModelServable } from '../kmeans/kmeans-model-servable.js';
-import { latestRecordFormat } from '../online-model-data/latest-record-format.js';
 
 /**
  * The model data format of {@link OnlineKMeansModelServable}: a stream of `KMeansModelData`

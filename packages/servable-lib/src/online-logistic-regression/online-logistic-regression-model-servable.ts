@@ -1,16 +1,13 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, FmaBLAS } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
-  FeatureDimensionError,
   HasFeaturesCol,
   HasPredictionCol,
   HasRawPredictionCol,
+  latestRecordFormat,
   loadStage,
   ModelServable,
   ParamValidators,
   paramMixin,
-  requireVectorColumn,
   type SavedModelData,
   StringParam,
   toModelVersion,
@@ -19,7 +16,7 @@ import {
   type LogisticRegressionModelData,
   LogisticRegressionModelDataCodec,
 } from '../logistic-regression/logistic-regression-model-data.js';
-import { latestRecordFormat } from '../online-model-data/latest-record-format.js';
+import { predictLogistic } from '../logistic-regression/predict-logistic.js';
 import { versionColumn } from '../online-model-data/version-column.js';
 
 /**
@@ -113,23 +110,13 @@ export class OnlineLogisticRegressionModelServable extends ModelServable.withPar
   transform(input: DataFrame): DataFrame {
     const model = this.requireModel();
     const featuresCol = this.getFeaturesCol();
-    const vectors = requireVectorColumn(input, featuresCol, 'OnlineLogisticRegressionModel');
-    const coefficient = model.coefficient;
-    const dim = coefficient.size();
-    const n = vectors.length;
-    const predictions = new Float64Array(n);
-    const raw = new Array<DenseVector>(n);
-    for (let row = 0; row < n; row++) {
-      const v = vectors[row];
-      if (v === null || v === undefined) {
-        throw new ColumnTypeMismatchError(featuresCol, 'VECTOR(DOUBLE)', 'null', row);
-      }
-      if (v.size() !== dim) throw new FeatureDimensionError(featuresCol, row, dim, v.size());
-      const dot = FmaBLAS.dot(v, coefficient);
-      const prob = 1 - 1 / (1 + Math.exp(dot));
-      predictions[row] = dot >= 0 ? 1 : 0;
-      raw[row] = new DenseVector(Float64Array.of(1 - prob, prob));
-    }
+    const { predictions, raw } = predictLogistic(
+      input,
+      featuresCol,
+      'OnlineLogisticRegressionModel',
+      model.coefficient,
+    );
+    const n = predictions.length;
     const versionCol = this.getModelVersionCol();
     const versions = versionColumn(
       toModelVersion(model.modelVersion),

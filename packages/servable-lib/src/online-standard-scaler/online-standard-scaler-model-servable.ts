@@ -1,25 +1,27 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, FmaBLAS, type Vector } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
-  FeatureDimensionError,
   HasInputCol,
   HasMaxAllowedModelDelayMs,
   HasModelVersionCol,
   HasOutputCol,
+  latestRecordFormat,
   loadStage,
   ModelServable,
-  requireVectorColumn,
+  mapVectorColumn,
   type SavedModelData,
   toModelVersion,
 } from '@servable/servable-api';
-import { latestRecordFormat } from '../online-model-data/latest-record-format.js';
 import { versionColumn } from '../online-model-data/version-column.js';
 import {
   type StandardScalerModelData,
   StandardScalerModelDataCodec,
 } from '../standard-scaler/standard-scaler-model-data.js';
 import { HasWithMean, HasWithStd } from '../standard-scaler/standard-scaler-params.js';
+import {
+  standardize,
+  standardScalerScales,
+  validateStandardScalerModelData,
+} from '../standard-scaler/standardize.js';
 
 /**
  * The model data format of {@link OnlineStandardScalerModelServable}: a stream of
@@ -29,19 +31,10 @@ export const ONLINE_STANDARD_SCALER_MODEL_DATA_FORMAT = latestRecordFormat<Stand
   {
     name: 'StandardScalerModelData',
     codec: StandardScalerModelDataCodec,
-    validate: (model) =>
-      model.mean.size() === model.std.size()
-        ? undefined
-        : `mean has ${model.mean.size()} values but std has ${model.std.size()}; they must be the same.`,
+    validate: validateStandardScalerModelData,
     version: (model) => toModelVersion(model.version),
   },
 );
-
-interface Prepared {
-  readonly model: StandardScalerModelData;
-  /** `std_i == 0 ? 0 : 1 / std_i`. */
-  readonly scale: DenseVector;
-}
 
 /**
  * Serves Flink ML's `org.apache.flink.ml.feature.standardscaler.OnlineStandardScalerModel`.
@@ -90,7 +83,6 @@ export class OnlineStandardScalerModelServable extends ModelServable.withParams(
   readonly modelDataFormat = ONLINE_STANDARD_SCALER_MODEL_DATA_FORMAT;
   /** Online models save metadata only. */
   override readonly savedModelData: SavedModelData = 'optional';
-  private scaling: Prepared | undefined;
 
   /** Loads an `OnlineStandardScalerModel` stage (metadata; data if `data/` exists). */
   static load(path: string): Promise<OnlineStandardScalerModelServable> {
@@ -105,30 +97,18 @@ export class OnlineStandardScalerModelServable extends ModelServable.withParams(
    * @throws ModelVersionRangeError for a model version beyond ±(2^53 − 1).
    */
   transform(input: DataFrame): DataFrame {
-    const { model, scale } = this.scalingFor(this.requireModel());
+    const model = this.requireModel();
+    const scale = standardScalerScales(model);
     const inputCol = this.getInputCol();
-    const vectors = requireVectorColumn(input, inputCol, 'OnlineStandardScalerModel');
     const withMean = this.getWithMean();
     const withStd = this.getWithStd();
     const mean = model.mean;
-    const dim = mean.size();
-    const n = vectors.length;
-    const out = new Array<Vector>(n);
-    for (let row = 0; row < n; row++) {
-      const v = vectors[row];
-      if (v === null || v === undefined) {
-        throw new ColumnTypeMismatchError(inputCol, 'VECTOR(DOUBLE)', 'null', row);
-      }
-      if (v.size() !== dim) throw new FeatureDimensionError(inputCol, row, dim, v.size());
-      let result: Vector = v.clone();
-      if (withMean) {
-        const dense = result.toDense();
-        FmaBLAS.axpy(-1, mean, dense);
-        result = dense;
-      }
-      if (withStd) FmaBLAS.hDot(scale, result);
-      out[row] = result;
-    }
+    const out = mapVectorColumn(
+      input,
+      { column: inputCol, stage: 'OnlineStandardScalerModel', dimension: mean.size() },
+      (v) => standardize(v, mean, scale, withMean, withStd),
+    );
+    const n = out.length;
     let output = input.addColumn(this.getOutputCol(), DataTypes.VECTOR(BasicType.DOUBLE), out);
     const versionCol = this.getModelVersionCol();
     if (versionCol !== null) {
@@ -141,19 +121,5 @@ export class OnlineStandardScalerModelServable extends ModelServable.withParams(
       output = output.addColumn(versionCol, DataTypes.LONG, versions);
     }
     return output;
-  }
-
-  private scalingFor(model: StandardScalerModelData): Prepared {
-    const cached = this.scaling;
-    if (cached !== undefined && cached.model === model) return cached;
-    const std = model.std.values;
-    const scale = new Float64Array(std.length);
-    for (let i = 0; i < std.length; i++) {
-      const s = std[i] as number;
-      scale[i] = s === 0 ? 0 : 1 / s;
-    }
-    const prepared = { model, scale: new DenseVector(scale) };
-    this.scaling = prepared;
-    return prepared;
   }
 }

@@ -2,14 +2,12 @@ import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector } from '@servable/linalg';
 import {
   BooleanParam,
-  ColumnTypeMismatchError,
-  FeatureDimensionError,
   HasInputCol,
   HasOutputCol,
   loadStage,
   ModelServable,
+  mapVectorColumn,
   paramMixin,
-  requireVectorColumn,
   singleRecordFormat,
 } from '@servable/servable-api';
 import { robustScale } from './robust-scale.js';
@@ -98,14 +96,11 @@ export class RobustScalerModelServable extends ModelServable.withParams(
     const withCentering = this.getWithCentering();
     const withScaling = this.getWithScaling();
     const inputCol = this.getInputCol();
-    const vectors = requireVectorColumn(input, inputCol, 'RobustScalerModel');
-    const out: DenseVector[] = new Array(vectors.length);
-    for (let r = 0; r < vectors.length; r++) {
-      const v = vectors[r];
-      if (v == null) throw new ColumnTypeMismatchError(inputCol, 'a vector', 'null', r);
-      if (v.size() !== dim) throw new FeatureDimensionError(inputCol, r, dim, v.size());
-      out[r] = new DenseVector(robustScale(model, v.toArray(), withCentering, withScaling));
-    }
+    const out = mapVectorColumn(
+      input,
+      { column: inputCol, stage: 'RobustScalerModel', dimension: dim },
+      (v) => new DenseVector(robustScale(model, v.toArray(), withCentering, withScaling)),
+    );
     return input.addColumn(this.getOutputCol(), DataTypes.VECTOR(BasicType.DOUBLE), out);
   }
 }

@@ -6,6 +6,7 @@ import {
   DenseVectorSerializer,
 } from '@servable/linalg';
 import { type ModelDataFormat, singleRecordFormat, toModelVersion } from '@servable/servable-api';
+import { validateStandardScalerModelData } from './standardize.js';
 
 /**
  * The model data of StandardScaler (Flink ML's `StandardScalerModelData`): per-feature mean and
@@ -46,9 +47,6 @@ export const STANDARD_SCALER_MODEL_DATA_FORMAT: ModelDataFormat<StandardScalerMo
   singleRecordFormat({
     name: 'StandardScalerModelData',
     codec: StandardScalerModelDataCodec,
-    validate: (model) =>
-      model.mean.size() === model.std.size()
-        ? undefined
-        : `mean has ${model.mean.size()} values but std has ${model.std.size()}; they must be the same.`,
+    validate: validateStandardScalerModelData,
     version: (model) => toModelVersion(model.version),
   });

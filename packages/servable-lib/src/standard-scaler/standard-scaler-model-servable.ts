@@ -1,39 +1,19 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, FmaBLAS, type Vector } from '@servable/linalg';
 import {
-  ColumnTypeMismatchError,
-  FeatureDimensionError,
   HasInputCol,
   HasOutputCol,
   loadStage,
   ModelServable,
-  requireVectorColumn,
+  mapVectorColumn,
 } from '@servable/servable-api';
 import {
   STANDARD_SCALER_MODEL_DATA_FORMAT,
   type StandardScalerModelData,
 } from './standard-scaler-model-data.js';
 import { HasWithMean, HasWithStd } from './standard-scaler-params.js';
+import { standardize, standardScalerScales } from './standardize.js';
 
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
-
-/** Per-model precomputed scale factors (`std == 0 ? 0 : 1/std`), computed once per model. */
-const SCALES = new WeakMap<StandardScalerModelData, DenseVector>();
-
-function scalesOf(model: StandardScalerModelData): DenseVector {
-  let scale = SCALES.get(model);
-  if (scale === undefined) {
-    const std = model.std.values;
-    const values = new Float64Array(std.length);
-    for (let i = 0; i < std.length; i++) {
-      const s = std[i] as number;
-      values[i] = s === 0 ? 0 : 1 / s;
-    }
-    scale = new DenseVector(values);
-    SCALES.set(model, scale);
-  }
-  return scale;
-}
 
 /**
  * Serves a StandardScaler model saved by Flink ML's `StandardScalerModel`.
@@ -70,29 +50,15 @@ export class StandardScalerModelServable extends ModelServable.withParams(
   transform(input: DataFrame): DataFrame {
     const model = this.requireModel();
     const inputCol = this.getInputCol();
-    const vectors = requireVectorColumn(input, inputCol, 'StandardScalerModelServable');
     const withMean = this.getWithMean();
     const withStd = this.getWithStd();
     const mean = model.mean;
-    const scale = scalesOf(model);
-    const dim = mean.size();
-    const n = vectors.length;
-    const out = new Array<Vector>(n);
-    for (let r = 0; r < n; r++) {
-      const v = vectors[r];
-      if (v === null || v === undefined) {
-        throw new ColumnTypeMismatchError(inputCol, 'VECTOR(DOUBLE)', 'null', r);
-      }
-      if (v.size() !== dim) throw new FeatureDimensionError(inputCol, r, dim, v.size());
-      let result: Vector = v.clone();
-      if (withMean) {
-        const dense = result.toDense();
-        FmaBLAS.axpy(-1, mean, dense);
-        result = dense;
-      }
-      if (withStd) FmaBLAS.hDot(scale, result);
-      out[r] = result;
-    }
+    const scale = standardScalerScales(model);
+    const out = mapVectorColumn(
+      input,
+      { column: inputCol, stage: 'StandardScalerModelServable', dimension: mean.size() },
+      (v) => standardize(v, mean, scale, withMean, withStd),
+    );
     return input.addColumn(this.getOutputCol(), VECTOR, out);
   }
 }

@@ -3,6 +3,7 @@ import {
   HasHandleInvalid,
   HasInputCols,
   HasOutputCols,
+  InvalidInputValueError,
   KEEP_INVALID,
   loadStage,
   ModelServable,
@@ -10,7 +11,6 @@ import {
   requireColumn,
   SKIP_INVALID,
 } from '@servable/servable-api';
-import { InvalidInputValueError } from '../errors/invalid-input-value-error.js';
 import { javaNumberToString } from '../java/string-value-of.js';
 import { StringIndex } from './string-index.js';
 import {

@@ -4,11 +4,12 @@ import {
   ColumnTypeMismatchError,
   HasFeaturesCol,
   HasOutputCol,
+  JavaFeatureDimensionError,
   loadStage,
   ModelServable,
+  mapVectorColumn,
   requireVectorColumn,
 } from '@servable/servable-api';
-import { JavaFeatureDimensionError } from '../errors/java-feature-dimension-error.js';
 import { selectByIndices } from './select-by-indices.js';
 import {
   sortIndices,
@@ -54,28 +55,30 @@ export class UnivariateFeatureSelectorModelServable extends ModelServable.withPa
     if (this.sorted?.model !== model) this.sorted = { model, indices: sortIndices(model.indices) };
     const indices = this.sorted.indices;
     const column = this.getFeaturesCol();
-    const vectors = requireVectorColumn(input, column, 'UnivariateFeatureSelectorModelServable');
-    const n = vectors.length;
-    const out = new Array<Vector>(n);
+    const stage = 'UnivariateFeatureSelectorModelServable';
+    let out: Vector[];
     if (indices.length === 0) {
+      // Every row selects nothing (null rows included, as in Java).
+      const n = requireVectorColumn(input, column, stage).length;
+      out = new Array<Vector>(n);
       for (let r = 0; r < n; r++) out[r] = new DenseVector(0);
     } else {
       const needed = indices[indices.length - 1]! + 1;
-      for (let r = 0; r < n; r++) {
-        const v = vectors[r];
-        if (v === null || v === undefined)
-          throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
-        if (v.size() < needed) {
-          throw new JavaFeatureDimensionError(
-            `Input ${v.size()} features, but UnivariateFeatureSelector is expecting at least ${needed} features as input.`,
+      const spec = {
+        column,
+        stage,
+        dimension: needed,
+        dimensionRule: 'atLeast' as const,
+        dimensionError: (r: number, found: number) =>
+          new JavaFeatureDimensionError(
+            `Input ${found} features, but UnivariateFeatureSelector is expecting at least ${needed} features as input.`,
             column,
             r,
             needed,
-            v.size(),
-          );
-        }
-        out[r] = selectByIndices(v, indices);
-      }
+            found,
+          ),
+      };
+      out = mapVectorColumn(input, spec, (v) => selectByIndices(v, indices));
     }
     return input.addColumn(this.getOutputCol(), VECTOR, out);
   }

@@ -1,14 +1,14 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, type Vector } from '@servable/linalg';
+import { DenseVector } from '@servable/linalg';
 import {
   ColumnTypeMismatchError,
   HasInputCol,
   HasOutputCol,
+  JavaFeatureDimensionError,
   loadStage,
   ModelServable,
-  requireVectorColumn,
+  mapVectorColumn,
 } from '@servable/servable-api';
-import { JavaFeatureDimensionError } from '../errors/java-feature-dimension-error.js';
 import { selectByIndices } from '../univariate-feature-selector/select-by-indices.js';
 import { sortIndices } from '../univariate-feature-selector/univariate-feature-selector-model-data.js';
 import {
@@ -56,24 +56,22 @@ export class VarianceThresholdSelectorModelServable extends ModelServable.withPa
     const indices = this.sorted.indices;
     const expected = model.numOfFeatures;
     const column = this.getInputCol();
-    const vectors = requireVectorColumn(input, column, 'VarianceThresholdSelectorModelServable');
-    const n = vectors.length;
-    const out = new Array<Vector>(n);
-    for (let r = 0; r < n; r++) {
-      const v = vectors[r];
-      if (v === null || v === undefined)
-        throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
-      if (v.size() !== expected) {
-        throw new JavaFeatureDimensionError(
-          `${column} has ${v.size()} features, but VarianceThresholdSelector is expecting ${expected} features as input.`,
+    const spec = {
+      column,
+      stage: 'VarianceThresholdSelectorModelServable',
+      dimension: expected,
+      dimensionError: (r: number, found: number) =>
+        new JavaFeatureDimensionError(
+          `${column} has ${found} features, but VarianceThresholdSelector is expecting ${expected} features as input.`,
           column,
           r,
           expected,
-          v.size(),
-        );
-      }
-      out[r] = indices.length === 0 ? new DenseVector(0) : selectByIndices(v, indices);
-    }
+          found,
+        ),
+    };
+    const out = mapVectorColumn(input, spec, (v) =>
+      indices.length === 0 ? new DenseVector(0) : selectByIndices(v, indices),
+    );
     return input.addColumn(this.getOutputCol(), VECTOR, out);
   }
 }

@@ -6,13 +6,13 @@ import {
   HasHandleInvalid,
   HasInputCol,
   HasOutputCol,
+  InvalidInputValueError,
   KEEP_INVALID,
   loadStage,
   ModelServable,
-  requireVectorColumn,
+  mapVectorColumn,
   SKIP_INVALID,
 } from '@servable/servable-api';
-import { InvalidInputValueError } from '../errors/invalid-input-value-error.js';
 import { javaIntegerHashMapOrder } from '../java/integer-hash-map-order.js';
 import type { CategoryMap } from './category-map.js';
 import {
@@ -74,18 +74,16 @@ export class VectorIndexerModelServable extends ModelServable.withParams(
     const plan = this.planFor(this.requireModel());
     const column = this.getInputCol();
     const handleInvalid = this.getHandleInvalid();
-    const vectors = requireVectorColumn(input, column, 'VectorIndexerModelServable');
-    const n = vectors.length;
-    const out = new Array<Vector | null>(n);
-    const keep = new Uint8Array(n).fill(1);
+    const keep = new Uint8Array(input.numRows()).fill(1);
     let dropped = false;
     const { columns, maps } = plan;
-    rows: for (let r = 0; r < n; r++) {
-      const v = vectors[r];
-      if (v === null || v === undefined)
-        throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
-      if (v.size() < plan.minSize)
-        throw new FeatureDimensionError(column, r, plan.minSize, v.size());
+    const spec = {
+      column,
+      stage: 'VectorIndexerModelServable',
+      dimension: plan.minSize,
+      dimensionRule: 'atLeast' as const,
+    };
+    const out = mapVectorColumn(input, spec, (v, r): Vector | null => {
       const result = v instanceof DenseVector ? new DenseVector(v.values.slice()) : v.clone();
       for (let k = 0; k < columns.length; k++) {
         const feature = columns[k]!;
@@ -96,8 +94,7 @@ export class VectorIndexerModelServable extends ModelServable.withParams(
           if (handleInvalid === SKIP_INVALID) {
             keep[r] = 0;
             dropped = true;
-            out[r] = null;
-            continue rows;
+            return null;
           }
           if (handleInvalid !== KEEP_INVALID) {
             throw new InvalidInputValueError(
@@ -110,8 +107,8 @@ export class VectorIndexerModelServable extends ModelServable.withParams(
         }
         result.set(feature, category);
       }
-      out[r] = result;
-    }
+      return result;
+    });
     const result = input.addColumn(this.getOutputCol(), VECTOR, out);
     return dropped ? result.filterRows(keep) : result;
   }

@@ -1,34 +1,5 @@
 /**
- * Test support: the hex examples of `test/fixtures/flink-ml-vectors/encodings.json` (binary
- * layouts of Flink ML's serializers and model-data records).
+ * Kept for tests written against the old name (servable-lib-registry.test.ts); the helpers live
+ * in `encodings.ts`. Import from there.
  */
-import { readFileSync } from 'node:fs';
-
-interface EncodingsFile {
-  serializers: Record<string, string>;
-  modelDataRecords: Record<string, string>;
-}
-
-const encodings = JSON.parse(
-  readFileSync(new URL('../fixtures/flink-ml-vectors/encodings.json', import.meta.url), 'utf8'),
-) as EncodingsFile;
-
-/** The bytes of the model-data record example named `name` in encodings.json. */
-export function modelDataRecordBytes(name: string): Uint8Array {
-  const hex = encodings.modelDataRecords[name];
-  if (hex === undefined) throw new Error(`encodings.json has no model data record "${name}"`);
-  return hexToBytes(hex);
-}
-
-/** Parses a hex string (whitespace ignored). */
-export function hexToBytes(hex: string): Uint8Array {
-  const clean = hex.replace(/\s+/g, '');
-  const out = new Uint8Array(clean.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(clean.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
-
-/** Lower-case hex of bytes. */
-export function bytesToHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { bytesToHex, hexToBytes, modelDataRecordBytes } from './encodings.js';

@@ -9,12 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  BasicType,
-  type DataType,
-  DataFrame,
-  DataTypes,
-} from '@servable/dataframe';
+import { BasicType, DataFrame, type DataType, DataTypes } from '@servable/dataframe';
 import { DenseVector, SparseVector, type Vector } from '@servable/linalg';
 import { expect } from 'vitest';
 
@@ -88,7 +83,9 @@ export function toDouble(v: FixtureJson): number {
 
 /** Whether a fixture value is a vector object. */
 export function isFixtureVector(v: FixtureJson): v is { [key: string]: FixtureJson } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && ('dense' in v || 'sparse' in v);
+  return (
+    typeof v === 'object' && v !== null && !Array.isArray(v) && ('dense' in v || 'sparse' in v)
+  );
 }
 
 /** A vector from `{"dense": [..]}` or `{"sparse": {...}}`. */
@@ -173,7 +170,11 @@ export interface CompareOptions {
  * equal within the case's absolute tolerance (0 = bit-exact, so -0.0 ≠ 0.0 and NaN = NaN), the
  * same vector kind (dense/sparse) unless told otherwise.
  */
-export function expectCaseOutput(out: DataFrame, c: VectorCase, options: CompareOptions = {}): void {
+export function expectCaseOutput(
+  out: DataFrame,
+  c: VectorCase,
+  options: CompareOptions = {},
+): void {
   const expected = c.expected ?? {};
   const tolerance = options.tolerance ?? c.tolerance ?? 0;
   for (const [column, values] of Object.entries(expected)) {

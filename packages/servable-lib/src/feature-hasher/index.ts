@@ -1,0 +1,5 @@
+export {
+  FeatureHasherServable,
+  featureHasherIndex,
+  featureHasherIndexOfHash,
+} from './feature-hasher-servable.js';

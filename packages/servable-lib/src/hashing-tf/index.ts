@@ -1,0 +1,6 @@
+export {
+  type HashingTFElementHasher,
+  HashingTFServable,
+  hashingTFElementHasher,
+  hashingTFIndex,
+} from './hashing-tf-servable.js';

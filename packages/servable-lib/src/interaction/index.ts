@@ -1,0 +1,1 @@
+export { type InteractionFactor, InteractionServable, interact } from './interaction-servable.js';

@@ -1,0 +1,1 @@
+export { HasN, N, NGramServable, ngrams } from './ngram-servable.js';

@@ -1,0 +1,1 @@
+export { HasP, NormalizerServable, normalizeVector, P } from './normalizer-servable.js';

@@ -1,0 +1,1 @@
+export { TokenizerServable, tokenize } from './tokenizer-servable.js';

@@ -1,0 +1,6 @@
+export {
+  assembleVector,
+  HasInputSizes,
+  INPUT_SIZES,
+  VectorAssemblerServable,
+} from './vector-assembler-servable.js';

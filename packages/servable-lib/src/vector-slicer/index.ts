@@ -1,0 +1,6 @@
+export {
+  HasIndices,
+  INDICES,
+  sliceVector,
+  VectorSlicerServable,
+} from './vector-slicer-servable.js';

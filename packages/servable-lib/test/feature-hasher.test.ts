@@ -1,0 +1,120 @@
+import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
+import {
+  applyParamMapJson,
+  ColumnTypeMismatchError,
+  InvalidParamError,
+  ParamError,
+} from '@servable/servable-api';
+import { describe, expect, it } from 'vitest';
+import {
+  FeatureHasherServable,
+  featureHasherIndex,
+  featureHasherIndexOfHash,
+} from '../src/feature-hasher/index.js';
+import { murmur3HashUnencodedChars } from '../src/java/murmur3.js';
+import {
+  caseInput,
+  caseLabel,
+  caseParams,
+  expectCaseOutput,
+  loadVectorFile,
+} from './support/flink-vectors.js';
+import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
+
+const file = loadVectorFile('FeatureHasher');
+
+function fromParams(c = file.cases[0]!) {
+  const s = new FeatureHasherServable();
+  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
+  return s;
+}
+
+describe('FeatureHasherServable: Flink ML test vectors', () => {
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      const out = fromParams(c).transform(caseInput(c));
+      expectCaseOutput(out, c);
+      expect(out.getDataType('vec').kind).toBe('vector');
+    });
+  });
+});
+
+describe('FeatureHasherServable behaviour', () => {
+  it('index = floorMod(abs(h), n): the raw hashes of the vector file give its indices', () => {
+    const details = file.hashDetails as Record<string, number>;
+    expect(featureHasherIndex('f0=c', 1000)).toBe(Math.abs(details['f0=c']!) % 1000);
+    expect(featureHasherIndex('f0=c', 1000)).toBe(869);
+    expect(featureHasherIndex('f1', 1000)).toBe(913);
+  });
+
+  it('Math.abs(Integer.MIN_VALUE) stays negative and floorMod makes it non-negative', () => {
+    // Java: Math.floorMod(Math.abs(-2147483648), 1000) = floorMod(-2147483648, 1000) = 352,
+    // whereas the mathematical |h| % 1000 would be 648.
+    expect(featureHasherIndexOfHash(-2147483648, 1000)).toBe(352);
+    expect(featureHasherIndexOfHash(-2147483647, 1000)).toBe(647);
+    const h = murmur3HashUnencodedChars('f0=c');
+    expect(featureHasherIndex('f0=c', 7)).toBe(featureHasherIndexOfHash(h, 7));
+  });
+
+  it('numeric values: summed on collision, nulls skipped, INT categorical uses Integer.toString', () => {
+    const df = DataFrame.fromColumns(
+      ['a', 'b', 'k'],
+      [DataTypes.DOUBLE, DataTypes.INT, DataTypes.INT],
+      [
+        [2.5, null],
+        [3, 4],
+        [7, null],
+      ],
+    );
+    const s = new FeatureHasherServable()
+      .setInputCols(['a', 'b', 'k'])
+      .setCategoricalCols(['k'])
+      .setOutputCol('v')
+      .setNumFeatures(1);
+    const [v0, v1] = s.transform(df).getVectors('v');
+    // numFeatures 1: every key collides at index 0 → 2.5 + 3 + 1.0.
+    expect(v0!.toString()).toBe('(1, [0], [6.5])');
+    expect(v1!.toString()).toBe('(1, [0], [4.0])');
+    const wide = s
+      .setNumFeatures(1 << 20)
+      .transform(df)
+      .getVectors('v')[0]!;
+    expect(wide.get(featureHasherIndex('k=7', 1 << 20))).toBe(1);
+    expect(wide.get(featureHasherIndex('k=7.0', 1 << 20))).toBe(0);
+  });
+
+  it('DOUBLE categorical values use Double.toString (1.0, 1.0E7)', () => {
+    const df = DataFrame.fromColumns(['d'], [DataTypes.DOUBLE], [[1, 1e7]]);
+    const s = new FeatureHasherServable().setInputCols(['d']).setCategoricalCols(['d']);
+    const [v0, v1] = s.transform(df).getVectors('output');
+    expect(v0!.get(featureHasherIndex('d=1.0', 262144))).toBe(1);
+    expect(v1!.get(featureHasherIndex('d=1.0E7', 262144))).toBe(1);
+  });
+
+  it('rejects categoricalCols outside inputCols, non-numeric numeric cols, bad numFeatures', () => {
+    const df = DataFrame.fromColumns(
+      ['a', 'v'],
+      [DataTypes.DOUBLE, DataTypes.ARRAY(DataTypes.STRING)],
+      [[1], [['x']]],
+    );
+    expect(() =>
+      new FeatureHasherServable().setInputCols(['a']).setCategoricalCols(['z']).transform(df),
+    ).toThrow(ParamError);
+    expect(() =>
+      new FeatureHasherServable().setInputCols(['a']).setCategoricalCols(['z']).transform(df),
+    ).toThrow('CategoricalCols must be included in inputCols!');
+    expect(() => new FeatureHasherServable().setInputCols(['v']).transform(df)).toThrow(
+      ColumnTypeMismatchError,
+    );
+    expect(() => new FeatureHasherServable().setNumFeatures(0)).toThrow(InvalidParamError);
+    const vec = DataFrame.fromColumns(['x'], [DataTypes.VECTOR(BasicType.DOUBLE)], [[null]]);
+    expect(() => new FeatureHasherServable().setInputCols(['x']).transform(vec)).toThrow(
+      'expected a numeric column, found VECTOR(DOUBLE)',
+    );
+  });
+
+  it('save → load round trip', async () => {
+    const loaded = await expectSaveLoadRoundTrip(fromParams(), FeatureHasherServable.load);
+    expectCaseOutput(loaded.transform(caseInput(file.cases[0]!)), file.cases[0]!);
+  });
+});

@@ -1,0 +1,113 @@
+import { DataFrame, DataTypes } from '@servable/dataframe';
+import { applyParamMapJson, ColumnTypeMismatchError } from '@servable/servable-api';
+import { describe, expect, it } from 'vitest';
+import {
+  HashingTFServable,
+  hashingTFElementHasher,
+  hashingTFIndex,
+} from '../src/hashing-tf/index.js';
+import {
+  murmur3HashDouble,
+  murmur3HashInt,
+  murmur3HashLong,
+  murmur3HashUnencodedChars,
+} from '../src/java/murmur3.js';
+import {
+  caseInput,
+  caseLabel,
+  caseParams,
+  expectCaseOutput,
+  loadVectorFile,
+} from './support/flink-vectors.js';
+import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
+
+const file = loadVectorFile('HashingTF');
+
+function fromParams(c = file.cases[0]!) {
+  const s = new HashingTFServable();
+  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
+  return s;
+}
+
+describe('HashingTFServable: Flink ML test vectors', () => {
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      expectCaseOutput(fromParams(c).transform(caseInput(c)), c);
+    });
+  });
+});
+
+describe('HashingTFServable behaviour', () => {
+  it('index = ((h % n) + n) % n, not abs + floorMod (differs from FeatureHasher)', () => {
+    const h = (file.hashDetails as Record<string, number>).HashingTFTest!;
+    expect(h).toBeLessThan(0);
+    expect(hashingTFIndex(h, 262144)).toBe((h % 262144) + 262144);
+    expect(hashingTFIndex(h, 262144)).toBe(67564);
+    expect(hashingTFIndex(h, 262144)).not.toBe(Math.abs(h) % 262144);
+  });
+
+  it('element types pick the Java hash: Integer, Long, Double, Boolean, String; null → 0', () => {
+    expect(hashingTFElementHasher('INT')!(5)).toBe(murmur3HashInt(5));
+    expect(hashingTFElementHasher('LONG')!(5)).toBe(murmur3HashLong(5));
+    expect(hashingTFElementHasher('DOUBLE')!(5)).toBe(murmur3HashDouble(5));
+    expect(hashingTFElementHasher('BOOLEAN')!(true)).toBe(murmur3HashInt(1));
+    expect(hashingTFElementHasher('BOOLEAN')!(false)).toBe(murmur3HashInt(0));
+    expect(hashingTFElementHasher('STRING')!('a')).toBe(murmur3HashUnencodedChars('a'));
+    expect(hashingTFElementHasher('BYTE_STRING')).toBeUndefined();
+
+    const n = 1 << 18;
+    const df = DataFrame.fromColumns(
+      ['i', 'd'],
+      [DataTypes.ARRAY(DataTypes.INT), DataTypes.ARRAY(DataTypes.DOUBLE)],
+      [[[5, 5, null]], [[5]]],
+    );
+    const ints = new HashingTFServable().setInputCol('i').transform(df).getVectors('output')[0]!;
+    expect(ints.get(hashingTFIndex(murmur3HashInt(5), n))).toBe(2);
+    expect(ints.get(0)).toBe(1);
+    const doubles = new HashingTFServable().setInputCol('d').transform(df).getVectors('output')[0]!;
+    expect(doubles.get(hashingTFIndex(murmur3HashDouble(5), n))).toBe(1);
+    expect(doubles.get(hashingTFIndex(murmur3HashInt(5), n))).toBe(0);
+  });
+
+  it('binary=true stores 1.0 per index; an empty list gives an empty vector', () => {
+    const df = DataFrame.fromColumns(
+      ['t'],
+      [DataTypes.ARRAY(DataTypes.STRING)],
+      [[['a', 'a'], []]],
+    );
+    const s = new HashingTFServable().setInputCol('t').setNumFeatures(10);
+    expect(
+      s
+        .transform(df)
+        .getVectors('output')[0]!
+        .toArray()
+        .reduce((a, b) => a + b),
+    ).toBe(2);
+    const [bin, empty] = s.setBinary(true).transform(df).getVectors('output');
+    expect(bin!.toArray().reduce((a, b) => a + b)).toBe(1);
+    expect(empty!.toString()).toBe('(10, [], [])');
+  });
+
+  it('rejects non-array columns and null lists with typed errors', () => {
+    const df = DataFrame.fromColumns(
+      ['s', 'l'],
+      [DataTypes.STRING, DataTypes.ARRAY(DataTypes.STRING)],
+      [['a b'], [null]],
+    );
+    expect(() => new HashingTFServable().setInputCol('s').transform(df)).toThrow(
+      ColumnTypeMismatchError,
+    );
+    expect(() => new HashingTFServable().setInputCol('l').transform(df)).toThrow(
+      'Column l, row 0: expected ARRAY(STRING), found null.',
+    );
+  });
+
+  it('save → load round trip', async () => {
+    const loaded = await expectSaveLoadRoundTrip(
+      fromParams(file.cases[1]!),
+      HashingTFServable.load,
+    );
+    expect(loaded.getBinary()).toBe(true);
+    expectCaseOutput(loaded.transform(caseInput(file.cases[1]!)), file.cases[1]!);
+  });
+});

@@ -1,0 +1,95 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataFrame, DataTypes } from '@servable/dataframe';
+import {
+  applyParamMapJson,
+  InvalidParamError,
+  ServableLoadError,
+  ServableRegistry,
+  servableLoader,
+} from '@servable/servable-api';
+import { describe, expect, it } from 'vitest';
+import { RegexTokenizerServable, UnsupportedJavaRegexError } from '../src/regex-tokenizer/index.js';
+import {
+  caseInput,
+  caseLabel,
+  caseParams,
+  expectCaseOutput,
+  loadVectorFile,
+} from './support/flink-vectors.js';
+import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
+
+const file = loadVectorFile('RegexTokenizer');
+
+function fromParams(c = file.cases[0]!) {
+  const s = new RegexTokenizerServable();
+  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
+  return s;
+}
+
+const run = (s: RegexTokenizerServable, texts: string[]) =>
+  s.transform(DataFrame.fromColumns(['input'], [DataTypes.STRING], [texts])).getValues('output');
+
+describe('RegexTokenizerServable: Flink ML test vectors', () => {
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      expectCaseOutput(fromParams(c).transform(caseInput(c)), c);
+    });
+  });
+});
+
+describe('RegexTokenizerServable behaviour', () => {
+  it('minTokenLength drops short tokens (UTF-16 length); 0 keeps empty ones', () => {
+    const s = new RegexTokenizerServable().setPattern(',').setMinTokenLength(2);
+    expect(run(s, ['a,bb,,ccc'])).toEqual([['bb', 'ccc']]);
+    expect(run(s.setMinTokenLength(0), ['a,bb,,ccc'])).toEqual([['a', 'bb', '', 'ccc']]);
+    expect(run(s.setMinTokenLength(1), [''])).toEqual([[]]);
+  });
+
+  it('gaps=false collects matches; toLowercase=false keeps case; (?i) works', () => {
+    const s = new RegexTokenizerServable()
+      .setGaps(false)
+      .setPattern('(?i)[a-c]+')
+      .setToLowercase(false);
+    expect(run(s, ['ABxcaB'])).toEqual([['AB', 'caB']]);
+  });
+
+  it('an untranslatable pattern is refused when set, when loaded, and by registry.check', async () => {
+    const s = new RegexTokenizerServable();
+    expect(() => s.setPattern('a*+')).toThrow(UnsupportedJavaRegexError);
+    expect(s.getPattern()).toBe('\\s+');
+    expect(() => new RegexTokenizerServable().setMinTokenLength(-1)).toThrow(InvalidParamError);
+
+    const dir = await mkdtemp(join(tmpdir(), 'regex-tokenizer-'));
+    try {
+      await new RegexTokenizerServable().save(join(dir, 'stage'));
+      const metadata = join(dir, 'stage', 'metadata');
+      const { readFile } = await import('node:fs/promises');
+      const text = (await readFile(metadata, 'utf8')).replace('"\\\\s+"', '"(?>a)"');
+      await writeFile(metadata, text);
+      await expect(RegexTokenizerServable.load(join(dir, 'stage'))).rejects.toThrow(
+        ServableLoadError,
+      );
+      const registry = new ServableRegistry().register({
+        name: 'test',
+        servables: {
+          [RegexTokenizerServable.CLASS_NAME]: servableLoader(() => new RegexTokenizerServable()),
+        },
+      });
+      const check = await registry.check(join(dir, 'stage'));
+      expect(JSON.stringify(check)).toContain('atomic group');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('save → load round trip', async () => {
+    const loaded = await expectSaveLoadRoundTrip(
+      fromParams(file.cases[2]!),
+      RegexTokenizerServable.load,
+    );
+    expect(loaded.getPattern()).toBe('\\w+|\\p{Punct}');
+    expectCaseOutput(loaded.transform(caseInput(file.cases[2]!)), file.cases[2]!);
+  });
+});

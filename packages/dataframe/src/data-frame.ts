@@ -12,6 +12,16 @@ import type { JsonRecord } from './json-value.js';
 import { Row } from './row.js';
 import { Schema, type SchemaFieldSpec } from './schema.js';
 
+/** The fields of a DataFrame, for {@link DataFrame.trusted}. */
+interface DataFrameState {
+  names: readonly string[];
+  types: readonly DataType[];
+  columns: readonly ColumnData[];
+  rowCount: number;
+  rowsCache: Row[] | undefined;
+  boxedCache: (readonly unknown[] | undefined)[] | undefined;
+}
+
 /** A column given by its name or its position. */
 export type ColumnRef = string | number;
 
@@ -183,8 +193,16 @@ export class DataFrame {
     columns: readonly ColumnData[],
     numRows: number,
   ): DataFrame {
-    const df: DataFrame = Object.create(DataFrame.prototype);
-    Object.assign(df, { names, types, columns, rowCount: numRows });
+    // Fields are assigned one by one, in declaration order (not with Object.assign): this is on
+    // the path of every transform and about 2x faster for small frames.
+    const df = Object.create(DataFrame.prototype) as DataFrame;
+    const state = df as unknown as DataFrameState;
+    state.names = names;
+    state.types = types;
+    state.columns = columns;
+    state.rowCount = numRows;
+    state.rowsCache = undefined;
+    state.boxedCache = undefined;
     return df;
   }
 

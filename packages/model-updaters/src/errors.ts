@@ -29,6 +29,11 @@ export class UpdaterConfigError extends ModelUpdaterError {
  * validate, or it named a stage the servable does not have. The previous model keeps serving.
  * `source` names where the data came from (`topic/partition@offset` or a file path); `cause`
  * holds the servable's error (usually a `ModelDataError` with byte offset, expected and found).
+ *
+ * The updaters hand the source to the servable, so a decode error already reads e.g.
+ * `Cannot decode model data from models/2@17: expected ... at byte offset 12, found ...`; that
+ * message is used as it is. A cause whose message does not name the source (an unknown stage, a
+ * tombstone record) is prefixed: `Model data from models/2@17 was rejected: ...`.
  */
 export class ModelUpdateRejectedError extends ModelUpdaterError {
   constructor(
@@ -37,7 +42,10 @@ export class ModelUpdateRejectedError extends ModelUpdaterError {
     cause: unknown,
   ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super('MODEL_UPDATE_REJECTED', `Model data from ${source} was rejected: ${reason}`, { cause });
+    const message = reason.includes(source)
+      ? reason
+      : `Model data from ${source} was rejected: ${reason}`;
+    super('MODEL_UPDATE_REJECTED', message, { cause });
   }
 }
 

@@ -48,7 +48,12 @@ export interface FileModelUpdaterOptions {
    * Default 2000; 0 turns it off.
    */
   readonly rescanIntervalMs?: number;
-  /** Apply the data present when `start()` is called. Default `true`. */
+  /**
+   * Apply the data present when `start()` is called. Default `true`. With `false` the files
+   * present at start count as already loaded (e.g. the servable was loaded from the same saved
+   * model): only a later change of their content is applied; a touch, a rescan or a late file
+   * event for the same bytes is not.
+   */
   readonly loadOnStart?: boolean;
   /** Where to log; default silent. */
   readonly logger?: UpdaterLogger;
@@ -174,6 +179,10 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
     if (this.options.loadOnStart ?? true) {
       this.dirty = true;
       await this.runCheck();
+    } else {
+      // The files present now are what the servable was (presumably) loaded from: only a change
+      // to them is an update. Late events and rescans of the same files must not re-apply them.
+      await this.runCheck(() => this.recordBaseline());
     }
   }
 
@@ -195,7 +204,7 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
    */
   async rollback(bytes: Uint8Array, source = 'rollback'): Promise<ModelUpdateOutcome> {
     const outcome = await this.swapper.apply({
-      inputs: [bytes],
+      inputs: [{ source, data: bytes }],
       source,
       stage: this.options.stage,
       allowOlder: true,
@@ -307,13 +316,20 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
     }, delay);
   }
 
-  private async runCheck(): Promise<void> {
+  /**
+   * Runs `first` (if given), then checks the files for as long as events mark them dirty. Only
+   * one run at a time: events during a run set `dirty` and the running loop checks again.
+   */
+  private async runCheck(first?: () => Promise<void>): Promise<void> {
     if (this.checking !== undefined) return; // the running check re-runs when dirty
     this.checking = (async () => {
-      while (this.dirty && this.state === 'running') {
-        this.dirty = false;
+      let step = first;
+      while ((step !== undefined || this.dirty) && this.state === 'running') {
+        const run = step ?? (() => this.check());
+        if (step === undefined) this.dirty = false;
+        step = undefined;
         try {
-          await this.check();
+          await run();
         } catch (error) {
           const failure = error instanceof Error ? error : new Error(String(error));
           this.logger.warn({ err: failure }, 'model data check failed');
@@ -328,26 +344,64 @@ export class FileModelUpdater extends TypedEmitter<FileModelUpdaterEvents> {
     }
   }
 
-  private async check(): Promise<void> {
+  /**
+   * Reads every followed file, checking that none changed during the read. `undefined` when the
+   * directory is empty; `'changed'` when it changed while being read.
+   */
+  private async readFiles(): Promise<
+    { readonly files: readonly FileState[]; readonly contents: Buffer[] } | 'changed' | undefined
+  > {
     const before = await this.snapshot();
     this.lastPolled = before.signature;
-    if (before.files.length === 0) return;
+    if (before.files.length === 0) return undefined;
     const target = this.target!;
     const contents = await Promise.all(
       before.files.map((f) => readFile(join(target.directory, f.name)).catch(() => undefined)),
     );
     const after = await this.snapshot();
     if (after.signature !== before.signature || contents.some((c) => c === undefined)) {
+      return 'changed';
+    }
+    return { files: before.files, contents: contents as Buffer[] };
+  }
+
+  /**
+   * `loadOnStart: false`: records the files present at start as handled, without applying them.
+   * Files that change while being read are a real change: they are checked (and applied) once
+   * they settle.
+   */
+  private async recordBaseline(): Promise<void> {
+    const read = await this.readFiles();
+    if (read === 'changed') {
+      this.schedule();
+      return;
+    }
+    if (read === undefined) return;
+    this.handled = contentHash(read.files, read.contents);
+    this.logger.debug(
+      { directory: this.target?.directory, files: read.files.map((f) => f.name) },
+      'files present at start taken as loaded',
+    );
+  }
+
+  private async check(): Promise<void> {
+    const read = await this.readFiles();
+    if (read === undefined) return;
+    if (read === 'changed') {
       this.schedule(); // written (or replaced) while being read: read again once quiet
       return;
     }
-    const hash = contentHash(before.files, contents as Buffer[]);
+    const { files, contents } = read;
+    const target = this.target!;
+    const hash = contentHash(files, contents);
     if (hash === this.handled) return; // the same data again (touched, or re-published)
-    const source = before.files.map((f) => join(target.directory, f.name)).join(', ');
-    const producedAt = Math.max(...before.files.map((f) => f.mtimeMs));
+    const paths = files.map((f) => join(target.directory, f.name));
+    const source = paths.join(', ');
+    const producedAt = Math.max(...files.map((f) => f.mtimeMs));
     try {
       const outcome = await this.swapper.apply({
-        inputs: contents as Buffer[],
+        // Each file named by its path: decode errors name the file and the byte offset in it.
+        inputs: paths.map((path, i) => ({ source: path, data: contents[i] as Buffer })),
         source,
         stage: this.options.stage,
       });

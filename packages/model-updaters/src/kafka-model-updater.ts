@@ -290,9 +290,10 @@ export class KafkaModelUpdater extends TypedEmitter<KafkaModelUpdaterEvents> {
     bytes: Uint8Array,
     options: { readonly stage?: StageRef; readonly source?: string } = {},
   ): Promise<ModelUpdateOutcome> {
+    const source = options.source ?? 'rollback';
     return this.swapper.apply({
-      inputs: [bytes],
-      source: options.source ?? 'rollback',
+      inputs: [{ source, data: bytes }],
+      source,
       stage: options.stage ?? this.options.stage,
       allowOlder: true,
     });
@@ -379,7 +380,8 @@ export class KafkaModelUpdater extends TypedEmitter<KafkaModelUpdaterEvents> {
         );
       }
       const outcome = await this.swapper.apply({
-        inputs: [message.value],
+        // Named, so a decode error says `Cannot decode model data from <topic>/<p>@<offset>`.
+        inputs: [{ source, data: message.value }],
         source,
         stage,
         timestamp: Number.isFinite(timestamp) ? timestamp : undefined,

@@ -10,7 +10,11 @@ import type {
 
 /** One model data update handed to {@link ModelSwapper.apply}. */
 export interface ModelUpdate {
-  /** The model data (one complete payload: a record's value, a file's bytes). */
+  /**
+   * The model data (one complete payload: a record's value, a file's bytes). Pass
+   * `{ source, data }` inputs so that the servable's decode errors name where the bytes came
+   * from (the rejection's message then needs no prefix).
+   */
   readonly inputs: readonly ModelDataInput[];
   /** Where it came from, for events and errors (`topic/partition@offset`, a file path). */
   readonly source: string;

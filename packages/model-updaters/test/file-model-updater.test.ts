@@ -1,6 +1,7 @@
-import { mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DenseVector } from '@servable/linalg';
 import {
   FileModelUpdater,
   type ModelRejectedEvent,
@@ -9,6 +10,11 @@ import {
   publishModelDataDirectory,
   writeModelDataFileAtomically,
 } from '@servable/model-updaters';
+import { PipelineModelServable } from '@servable/servable-api';
+import {
+  STANDARD_SCALER_MODEL_DATA_FORMAT,
+  StandardScalerModelServable,
+} from '@servable/servable-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lrModelData, lrServable, servedVersion } from './support/lr-models.js';
 import { sleep, waitFor } from './support/wait.js';
@@ -26,7 +32,7 @@ afterEach(async () => {
 });
 
 function follow(
-  servable: Awaited<ReturnType<typeof lrServable>>,
+  servable: ConstructorParameters<typeof FileModelUpdater>[0],
   options: Partial<ConstructorParameters<typeof FileModelUpdater>[1]> = {},
 ) {
   const updater = new FileModelUpdater(servable, { path: dir, ...options });
@@ -87,7 +93,7 @@ describe('FileModelUpdater', () => {
     expect(servedVersion(servable)).toBe(1);
 
     // Sample what the servable predicts with, continuously, while the writer writes.
-    const seen = new Set<number>();
+    const seen = new Set<number | undefined>();
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
@@ -123,7 +129,15 @@ describe('FileModelUpdater', () => {
     await waitFor(() => rejected.length === 1, 'the rejection');
     expect(rejected[0]?.source).toBe(join(dir, 'part-0'));
     expect(rejected[0]?.error.code).toBe('MODEL_UPDATE_REJECTED');
-    expect(rejected[0]?.error.message).toMatch(/part-0 was rejected: .*byte offset/);
+    // The message names the file and the byte offset on its own (no wrapping prefix).
+    expect(rejected[0]?.error.message).toMatch(
+      /^Cannot decode model data from \S+\/part-0: expected .* at byte offset \d+, found /,
+    );
+    expect(rejected[0]?.error.message).toContain(join(dir, 'part-0'));
+    expect(rejected[0]?.error.cause).toMatchObject({
+      source: join(dir, 'part-0'),
+      offset: expect.any(Number),
+    });
     expect(servedVersion(servable)).toBe(1);
 
     await writeModelDataFileAtomically(join(dir, 'part-0'), lrModelData(3), { fsync: false });
@@ -158,6 +172,47 @@ describe('FileModelUpdater', () => {
     expect(updated).toHaveLength(1);
     await writeModelDataFileAtomically(join(dir, 'part-0'), lrModelData(8), { fsync: false });
     await waitFor(() => servedVersion(servable) === 8, 'version 8 by polling');
+  });
+
+  it('with loadOnStart false, treats the files present at start as handled', async () => {
+    // A saved pipeline whose StandardScaler stage (batch-trained: version 0) is followed.
+    const scalerData = (version: bigint) =>
+      STANDARD_SCALER_MODEL_DATA_FORMAT.encode({
+        mean: new DenseVector([1, 2]),
+        std: new DenseVector([0.5, 4]),
+        version,
+        timestamp: 9223372036854775807n,
+      });
+    const scaler = await new StandardScalerModelServable().setModelData(scalerData(0n));
+    const pipeline = new PipelineModelServable([scaler, await lrServable(1)]);
+    await pipeline.save(dir);
+    const { updater, updated, stale, rejected } = follow(pipeline, {
+      stage: 0,
+      loadOnStart: false,
+      rescanIntervalMs: 20,
+    });
+    await updater.start();
+    const dataDir = join(dir, 'stages', '0', 'data');
+    expect(updater.directory).toBe(dataDir);
+    const [file] = (await readdir(dataDir)).filter((n) => !n.startsWith('.'));
+
+    // Late events for the unchanged files: rescans, and a touch (new mtime, same bytes).
+    await sleep(100);
+    const later = new Date(Date.now() + 5000);
+    await utimes(join(dataDir, file as string), later, later);
+    await sleep(100);
+    expect(updated).toEqual([]);
+    expect(stale).toEqual([]);
+    expect(rejected).toEqual([]);
+
+    // A real change is applied, exactly once.
+    await publishModelDataDirectory(dataDir, scalerData(1n), { fsync: false });
+    await waitFor(() => updated.length === 1, 'the new scaler model');
+    await sleep(100);
+    expect(updated).toHaveLength(1);
+    expect(updated[0]).toMatchObject({ version: 1, previousVersion: 0, stage: 0 });
+    expect(scaler.getModelVersion()).toBe(1);
+    expect(stale).toEqual([]);
   });
 
   it('rejects a path that does not exist', async () => {

@@ -4,6 +4,12 @@ import {
   type KafkaReconnectedEvent,
   ModelDataPublisher,
 } from '@servable/model-updaters';
+import {
+  createTopic,
+  startKafka,
+  type TestKafka,
+  uniqueTopic,
+} from '@servable/model-updaters/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   lrModelData,
@@ -12,7 +18,6 @@ import {
   servedVersion,
   versionsOf,
 } from './support/lr-models.js';
-import { createTopic, startKafka, type TestKafka, uniqueTopic } from './support/mock-kafka.js';
 import { waitFor } from './support/wait.js';
 
 /**

@@ -5,6 +5,12 @@ import {
   KafkaModelUpdater,
   ModelDataPublisher,
 } from '@servable/model-updaters';
+import {
+  createTopic,
+  startKafka,
+  type TestKafka,
+  uniqueTopic,
+} from '@servable/model-updaters/testing';
 import { PipelineModelServable } from '@servable/servable-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,7 +20,6 @@ import {
   servedVersion,
   versionsOf,
 } from './support/lr-models.js';
-import { createTopic, startKafka, type TestKafka, uniqueTopic } from './support/mock-kafka.js';
 import { sleep, waitFor } from './support/wait.js';
 
 let kafka: TestKafka;
@@ -166,9 +171,13 @@ describe('KafkaModelUpdater', () => {
       extended.offset,
     ]);
     for (const e of rejected) {
+      const source = `${topic}/${e.partition}@${e.offset}`;
+      expect(e.source).toBe(source);
       expect(e.error.code).toBe('MODEL_UPDATE_REJECTED');
-      expect(e.error.message).toContain(`${topic}/${e.partition}@${e.offset}`);
-      expect(e.error.message).toMatch(/byte offset \d+/);
+      // The servable's own message names the record and the byte offset (no wrapping prefix).
+      expect(e.error.message).toMatch(/^Cannot decode model data from \S+: .*byte offset \d+/);
+      expect(e.error.message.startsWith(`Cannot decode model data from ${source}: `)).toBe(true);
+      expect(e.error.cause).toMatchObject({ source, offset: expect.any(Number) });
     }
   });
 
@@ -192,7 +201,14 @@ describe('KafkaModelUpdater', () => {
     await waitFor(() => servedVersion(second) === 7 && rejected.length === 1, 'both stages');
     expect(servedVersion(first)).toBe(5);
     expect(rejected[0]?.offset).toBe(unknown.offset);
-    expect(rejected[0]?.error.message).toMatch(/nope/);
+    // A cause that does not name the record (an unknown stage) is prefixed with it.
+    const message = rejected[0]?.error.message ?? '';
+    expect(
+      message.startsWith(
+        `Model data from ${topic}/${unknown.partition}@${unknown.offset} was rejected: `,
+      ),
+    ).toBe(true);
+    expect(message).toMatch(/nope/);
   });
 
   it('applies an older version only through rollback()', async () => {

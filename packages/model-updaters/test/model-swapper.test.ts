@@ -96,6 +96,18 @@ describe('ModelSwapper', () => {
       /^Model data from topic\/0@17 was rejected: .*byte offset \d+/,
     );
     expect(servedVersion(servable)).toBe(1);
+    // A named input: the servable's message names the source itself, no prefix needed.
+    const named = await swapper
+      .apply({
+        inputs: [{ source: 'topic/0@18', data: Uint8Array.of(0, 0, 0, 9) }],
+        source: 'topic/0@18',
+      })
+      .catch((e: unknown) => e);
+    expect((named as Error).message).toMatch(
+      /^Cannot decode model data from topic\/0@18: expected .* at byte offset \d+, found /,
+    );
+    expect((named as Error).message).not.toContain('setModelData input');
+    expect((named as ModelUpdateRejectedError).cause).toMatchObject({ source: 'topic/0@18' });
     // The queue goes on after a rejection.
     await swapper.apply({ inputs: [lrModelData(2)], source: 'next' });
     expect(servedVersion(servable)).toBe(2);

@@ -47,8 +47,11 @@ export {
   singleRecordFormat,
 } from './model-data-format.js';
 export {
+  isNamedModelDataInput,
+  type ModelDataBytes,
   type ModelDataChunk,
   type ModelDataInput,
+  type NamedModelDataInput,
   readModelDataInput,
 } from './model-data-input.js';
 export { ModelServable, PreparedModelData, type SavedModelData } from './model-servable.js';

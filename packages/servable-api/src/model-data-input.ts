@@ -1,22 +1,59 @@
 import { ModelDataError } from './errors.js';
 
 /**
- * One source of model data bytes handed to `setModelData`: the whole bytes, a Node.js readable
- * stream (e.g. `fs.createReadStream`), or any (async) iterable of byte chunks (e.g. a Kafka
- * message batch, a `fetch` body reader adapted to an iterator).
+ * Model data bytes handed to `setModelData`: the whole bytes, a Node.js readable stream (e.g.
+ * `fs.createReadStream`), or any (async) iterable of byte chunks (e.g. a Kafka message batch, a
+ * `fetch` body reader adapted to an iterator).
  *
- * Each input holds zero or more encoded model data records back-to-back, exactly as a file in a
- * saved model's `data/` directory (Flink ML's `ModelServable.setModelData(InputStream...)`).
+ * Each holds zero or more encoded model data records back-to-back, exactly as a file in a saved
+ * model's `data/` directory (Flink ML's `ModelServable.setModelData(InputStream...)`).
  */
-export type ModelDataInput =
+export type ModelDataBytes =
   | Uint8Array
   | NodeJS.ReadableStream
   | AsyncIterable<Uint8Array>
   | Iterable<Uint8Array>;
 
+/**
+ * Model data bytes together with the name of where they came from, used in error messages
+ * instead of `setModelData input #<i>`: a file path, a Kafka record's `topic/partition@offset`,
+ * a URL.
+ *
+ * @example
+ * ```ts
+ * await servable.setModelData({ source: 'models/2@17', data: record.value });
+ * // ModelDataError: Cannot decode model data from models/2@17: expected ... at byte offset 12, ...
+ * ```
+ */
+export interface NamedModelDataInput {
+  /** Where the bytes came from; error messages and `ModelDataError.source` name it. */
+  readonly source: string;
+  /** The bytes (or a stream or iterable of them). */
+  readonly data: ModelDataBytes;
+}
+
+/**
+ * One source of model data handed to `setModelData` / `prepareModelData`: its bytes (see
+ * {@link ModelDataBytes}), named `setModelData input #<i>` in errors, or a
+ * {@link NamedModelDataInput} that names itself.
+ */
+export type ModelDataInput = ModelDataBytes | NamedModelDataInput;
+
+/** Whether `input` is a {@link NamedModelDataInput} (`{ source, data }`). */
+export function isNamedModelDataInput(input: ModelDataInput): input is NamedModelDataInput {
+  return (
+    !(input instanceof Uint8Array) &&
+    typeof (input as Partial<NamedModelDataInput>).source === 'string' &&
+    'data' in input
+  );
+}
+
 /** Model data bytes together with a name for error messages (a file path or `input #i`). */
 export interface ModelDataChunk {
-  /** Where the bytes came from: a file path or `setModelData input #<i>`. */
+  /**
+   * Where the bytes came from: a file path, a {@link NamedModelDataInput}'s source or
+   * `setModelData input #<i>`.
+   */
   readonly source: string;
   /** The bytes. */
   readonly bytes: Uint8Array;
@@ -26,13 +63,15 @@ export interface ModelDataChunk {
  * Reads a {@link ModelDataInput} to the end and returns its bytes (a `Uint8Array` is returned
  * as is, without a copy).
  *
- * @throws ModelDataError naming `source` when the stream fails or yields something that is not
- *   bytes.
+ * @param source names the input in errors; a {@link NamedModelDataInput}'s own `source` wins.
+ * @throws ModelDataError naming the source when the stream fails or yields something that is
+ *   not bytes.
  */
 export async function readModelDataInput(
   input: ModelDataInput,
   source: string,
 ): Promise<Uint8Array> {
+  if (isNamedModelDataInput(input)) return readModelDataInput(input.data, input.source);
   if (input instanceof Uint8Array) return input;
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -63,7 +102,7 @@ export async function readModelDataInput(
 }
 
 function toIterable(
-  input: Exclude<ModelDataInput, Uint8Array>,
+  input: Exclude<ModelDataBytes, Uint8Array>,
   source: string,
 ): AsyncIterable<unknown> | Iterable<unknown> {
   if (typeof (input as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {

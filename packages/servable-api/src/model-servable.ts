@@ -3,6 +3,7 @@ import { ModelNotLoadedError } from './errors.js';
 import { readModelDataFiles } from './model-data-files.js';
 import type { ModelDataFormat } from './model-data-format.js';
 import {
+  isNamedModelDataInput,
   type ModelDataChunk,
   type ModelDataInput,
   readModelDataInput,
@@ -166,14 +167,16 @@ export abstract class ModelServable<M>
    * {@link ModelServable.setModelData}). The call's position in the call order is fixed when it
    * is made, before any byte is read.
    *
-   * @param inputs the model data: records back-to-back, over one or more inputs.
+   * @param inputs the model data: records back-to-back, over one or more inputs. Errors name
+   *   an input by its `source` when it is a `{ source, data }` object, else
+   *   `setModelData input #<i>`.
    * @throws ModelDataError when an input cannot be read or decoded, or the records are invalid.
    */
   async prepareModelData(...inputs: ModelDataInput[]): Promise<PreparedModelData<M>> {
     const sequence = ++this.requested;
     const chunks = await Promise.all(
       inputs.map(async (input, i): Promise<ModelDataChunk> => {
-        const source = `setModelData input #${i}`;
+        const source = isNamedModelDataInput(input) ? input.source : `setModelData input #${i}`;
         return { source, bytes: await readModelDataInput(input, source) };
       }),
     );
@@ -215,7 +218,7 @@ export abstract class ModelServable<M>
   /**
    * Replaces the model with the one encoded in `inputs` (records back-to-back; a single-record
    * model takes exactly one record over all inputs). Nothing changes unless everything decodes
-   * and validates.
+   * and validates. Pass `{ source, data }` to have errors name where the bytes came from.
    *
    * @throws ModelDataError naming the input and byte offset of the problem.
    */

@@ -67,6 +67,42 @@ describe('ModelServable', () => {
     expect(outputOf(s)).toEqual([2, 3]);
   });
 
+  it('names a { source, data } input by its source in decode errors, with the byte offset', async () => {
+    const s = await new ShiftModelServable().setModelData({
+      source: 'models/2@17',
+      data: shiftBytes(1),
+    });
+    expect(outputOf(s)).toEqual([2, 3]);
+    const error = await s
+      .setModelData({ source: 'models/2@18', data: shiftBytes(5).subarray(0, 12) })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelDataError);
+    expect((error as ModelDataError).source).toBe('models/2@18');
+    expect((error as ModelDataError).offset).toBe(8);
+    expect((error as Error).message).toMatch(
+      /^Cannot decode model data from models\/2@18: .* at byte offset 8,/,
+    );
+    expect((error as Error).message).not.toContain('setModelData input');
+    // Named and unnamed inputs mix; streams can be named too.
+    const ambiguous = await s
+      .setModelData(shiftBytes(1), {
+        source: '/srv/lr/data/part-1',
+        data: Readable.from([Buffer.from(shiftBytes(2))]),
+      })
+      .catch((e: unknown) => e);
+    expect((ambiguous as Error).message).toContain(
+      'setModelData input #0 (1 record), /srv/lr/data/part-1 (1 record).',
+    );
+    const failing = await s
+      .setModelData({ source: 'https://models/lr', data: Readable.from(['text']) })
+      .catch((e: unknown) => e);
+    expect((failing as ModelDataError).source).toBe('https://models/lr');
+    expect((failing as Error).message).toMatch(
+      /^https:\/\/models\/lr yielded a string at byte offset 0/,
+    );
+    expect(outputOf(s)).toEqual([2, 3]);
+  });
+
   it('rejects invalid records before swapping', async () => {
     const s = await new ShiftModelServable().setModelData(shiftBytes(1));
     await expect(s.setModelData(shiftBytes(Number.POSITIVE_INFINITY))).rejects.toThrow(

@@ -53,7 +53,12 @@ export function versionsOf(output: DataFrame): number[] {
   });
 }
 
-/** The version the servable predicts with now (via a real transform). */
-export function servedVersion(servable: LogisticRegressionModelServable): number {
+/**
+ * The version the servable predicts with now (via a real transform), or `undefined` while it has
+ * no model yet (so a `waitFor(() => servedVersion(s) === v)` does not throw before the first
+ * model arrives).
+ */
+export function servedVersion(servable: LogisticRegressionModelServable): number | undefined {
+  if (!servable.hasModelData()) return undefined;
   return versionsOf(servable.transform(onesFrame(1)))[0] as number;
 }

@@ -38,8 +38,10 @@ export * from './online-logistic-regression/index.js';
 export * from './online-model-data/index.js';
 export * from './online-standard-scaler/index.js';
 export * from './polynomial-expansion/index.js';
+export * from './regex-tokenizer/index.js';
 export * from './robust-scaler/index.js';
 export { servableLib } from './servable-lib.js';
+export * from './sql-transformer/index.js';
 export {
   STANDARD_SCALER_MODEL_DATA_FORMAT,
   type StandardScalerModelData,
@@ -52,7 +54,9 @@ export {
   WITH_MEAN,
   WITH_STD,
 } from './standard-scaler/standard-scaler-params.js';
+export * from './stop-words-remover/index.js';
 export * from './string-indexer/index.js';
+export * from './tokenizer/index.js';
 export * from './univariate-feature-selector/index.js';
 export * from './variance-threshold-selector/index.js';
 export * from './vector-assembler/index.js';

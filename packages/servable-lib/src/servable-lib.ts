@@ -36,9 +36,13 @@ import { OnlineKMeansModelServable } from './online-kmeans/index.js';
 import { OnlineLogisticRegressionModelServable } from './online-logistic-regression/index.js';
 import { OnlineStandardScalerModelServable } from './online-standard-scaler/index.js';
 import { PolynomialExpansionServable } from './polynomial-expansion/index.js';
+import { RegexTokenizerServable } from './regex-tokenizer/index.js';
 import { ROBUST_SCALER_MODEL_CLASS, RobustScalerModelServable } from './robust-scaler/index.js';
+import { SQLTransformerServable } from './sql-transformer/index.js';
 import { StandardScalerModelServable } from './standard-scaler/standard-scaler-model-servable.js';
+import { StopWordsRemoverServable } from './stop-words-remover/index.js';
 import { StringIndexerModelServable } from './string-indexer/index.js';
+import { TokenizerServable } from './tokenizer/index.js';
 import { UnivariateFeatureSelectorModelServable } from './univariate-feature-selector/index.js';
 import { VarianceThresholdSelectorModelServable } from './variance-threshold-selector/index.js';
 import { VectorAssemblerServable } from './vector-assembler/index.js';
@@ -112,5 +116,9 @@ export const servableLib: ServablePlugin = {
       () => new PolynomialExpansionServable(),
     ),
     [VectorAssemblerServable.CLASS_NAME]: servableLoader(() => new VectorAssemblerServable()),
+    [TokenizerServable.CLASS_NAME]: servableLoader(() => new TokenizerServable()),
+    [RegexTokenizerServable.CLASS_NAME]: servableLoader(() => new RegexTokenizerServable()),
+    [StopWordsRemoverServable.CLASS_NAME]: servableLoader(() => new StopWordsRemoverServable()),
+    [SQLTransformerServable.CLASS_NAME]: servableLoader(() => new SQLTransformerServable()),
   },
 };

@@ -144,6 +144,48 @@ export class FeatureDimensionError extends ServableError {
   }
 }
 
+/**
+ * A {@link FeatureDimensionError} whose message is Flink ML's own (Java's `Preconditions`
+ * message) followed by the column and row, e.g.
+ * `Input 2 features, but UnivariateFeatureSelector is expecting at least 3 features as input. (column features, row 0)`.
+ * `expected` and `found` keep the dimensions for programs.
+ */
+export class JavaFeatureDimensionError extends FeatureDimensionError {
+  constructor(
+    /** Flink ML's (Java) message. */
+    readonly javaMessage: string,
+    column: string,
+    row: number,
+    expected: number,
+    found: number,
+  ) {
+    super(column, row, expected, found);
+    this.message = `${javaMessage} (column ${column}, row ${row})`;
+  }
+}
+
+/**
+ * A value in an input row that the stage cannot transform: an unseen string or index, a value
+ * outside every bucket, an unsupported type — the cases where Flink ML's Java `transform` throws
+ * a `RuntimeException` (typically with `handleInvalid = 'error'`).
+ *
+ * The message starts with Java's own message (so logs and tests match Flink ML's) followed by
+ * the column and row, e.g.
+ * `The input contains unseen string: e. See handleInvalid parameter for more options. (column city, row 2)`.
+ */
+export class InvalidInputValueError extends ServableError {
+  constructor(
+    /** Flink ML's (Java) message. */
+    readonly javaMessage: string,
+    /** The input column holding the value. */
+    readonly column: string,
+    /** The row (0-based). */
+    readonly row: number,
+  ) {
+    super('INVALID_INPUT_VALUE', `${javaMessage} (column ${column}, row ${row})`);
+  }
+}
+
 /** An input column a servable needs is not in the DataFrame. */
 export class MissingColumnError extends ServableError {
   constructor(

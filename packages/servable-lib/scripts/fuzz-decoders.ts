@@ -17,15 +17,16 @@
 import { parseArgs } from 'node:util';
 import { startVitest } from 'vitest/node';
 
+// `pnpm run fuzz -- --runs N` passes the `--` through; drop it so the options are parsed.
+const argv = process.argv.slice(2);
 const { values } = parseArgs({
+  args: argv[0] === '--' ? argv.slice(1) : argv,
   options: {
     runs: { type: 'string', default: '100000' },
     model: { type: 'string', multiple: true },
     seed: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
-  // `pnpm run fuzz -- --runs N` may pass the `--` through.
-  allowPositionals: true,
 });
 
 if (values.help) {

@@ -47,6 +47,14 @@ export {
   loadBundleModel,
   type TFJSModel,
 } from './tfjs/load-model.js';
-export { type TfjsBackendName, tf, useTfjsBackend } from './tfjs/tfjs-backend.js';
+export {
+  type TfjsBackendChoice,
+  type TfjsBackendName,
+  type TfjsBackendState,
+  tf,
+  type UseTfjsBackendOptions,
+  useTfjsBackend,
+} from './tfjs/tfjs-backend.js';
 export { batchIndices, type Remainder } from './training/batches.js';
 export { checkpointName, latestCheckpoint, readModelBundle } from './training/checkpoints.js';
+export { weightsDigest } from './training/data-parallel-trainer.js';

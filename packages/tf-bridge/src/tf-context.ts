@@ -78,6 +78,12 @@ export interface TFProgress {
   readonly rows: number;
   /** Rows per second over the epoch. */
   readonly rowsPerSecond: number;
+  /**
+   * Data-parallel training (tfjs, `workerNum > 1`) only: the SHA-256 (hex) of each worker
+   * replica's trainable weights at the end of the epoch, worker 0 first. Synchronous training
+   * keeps them identical to each other and to the trained model's.
+   */
+  readonly replicaDigests?: readonly string[];
 }
 
 /**

@@ -46,6 +46,7 @@ import { featureMatrix } from './tfjs/feature-matrix.js';
 import { bundleFromModel, loadBundleModel } from './tfjs/load-model.js';
 import { useTfjsBackend } from './tfjs/tfjs-backend.js';
 import { latestCheckpoint, readModelBundle } from './training/checkpoints.js';
+import { runDataParallelTraining } from './training/data-parallel-trainer.js';
 import { loadEntry } from './training/load-entry.js';
 import { columnIndexes, writeRowValues } from './training/row-features.js';
 import {
@@ -149,12 +150,6 @@ export class TFEstimator
       await runPythonTraining(this, df);
       return this.copyParams(new TFModel());
     }
-    if (this.getWorkerNum() > 1) {
-      throw new TFConfigError(
-        'workerNum',
-        'the tfjs backend trains with workerNum = 1 in this version (data-parallel workers are not implemented yet); use workerNum 1 or the python backend.',
-      );
-    }
     await useTfjsBackend(this.getTfjsBackend());
     const label = this.getLabelCol();
     const features = featureMatrix(df, this.getSelectedCols(), 'TFEstimator');
@@ -168,7 +163,11 @@ export class TFEstimator
     };
     const { initial, startEpoch } = await this.initialModel();
     try {
-      const model = await runTfjsTraining(data, this.settings(initial, startEpoch));
+      const settings = this.settings(initial, startEpoch);
+      const model =
+        settings.workerNum > 1
+          ? await runDataParallelTraining(data, settings)
+          : await runTfjsTraining(data, settings);
       const bundle = await bundleFromModel(model, nextVersion());
       model.dispose();
       return this.copyParams(new TFModel(bundle));

@@ -17,6 +17,7 @@ import {
   outputDataType,
 } from './tfjs/feature-matrix.js';
 import { bundleFromModel, loadBundleModel, type TFJSModel } from './tfjs/load-model.js';
+import { useTfjsBackend } from './tfjs/tfjs-backend.js';
 
 /** `transform` ran after a synchronous `setModel(bundle)` before the model was built. */
 export class TFModelNotReadyError extends TFBridgeError {
@@ -145,6 +146,8 @@ export class TFModelServable extends ModelServable.withParams(
 
   private async build(bundle: TFModelBundle, source: string): Promise<void> {
     if (this.built.has(bundle)) return;
+    // Serve on the backend the process already uses, else wasm (cpu when wasm cannot start).
+    await useTfjsBackend('auto');
     this.built.set(bundle, await loadBundleModel(bundle, source));
   }
 }
@@ -174,9 +177,15 @@ export function predictBlocks(
   }
   const outputs = tf.tidy(() => {
     const xs = matrices.map((m) => tf.tensor2d(m.data, [rows, m.width]));
-    const y = model.predict(xs.length === 1 ? (xs[0] as tf.Tensor) : xs);
+    const input = xs.length === 1 ? (xs[0] as tf.Tensor) : xs;
+    // A layers model runs the whole input in one pass with execute(): predict() would slice it
+    // into batches of 32 rows and add per-call checks (most of a 1-row call's cost).
+    const y =
+      model instanceof tf.LayersModel
+        ? model.execute(input, outputNames(model))
+        : model.predict(input);
     const list = y instanceof tf.Tensor ? [y] : Array.isArray(y) ? y : Object.values(y);
-    return list.map((t) => t.reshape([rows, -1]));
+    return list.map((t) => (t.rank === 2 ? t : t.reshape([rows, -1])));
   });
   try {
     return outputs.map((t) => ({
@@ -186,4 +195,16 @@ export function predictBlocks(
   } finally {
     for (const t of outputs) t.dispose();
   }
+}
+
+const OUTPUT_NAMES = new WeakMap<tf.LayersModel, string[]>();
+
+/** The names of a layers model's outputs, as `execute` takes them. */
+function outputNames(model: tf.LayersModel): string[] {
+  let names = OUTPUT_NAMES.get(model);
+  if (names === undefined) {
+    names = model.outputs.map((o) => o.name);
+    OUTPUT_NAMES.set(model, names);
+  }
+  return names;
 }

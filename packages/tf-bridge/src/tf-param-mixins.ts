@@ -158,10 +158,10 @@ export const HasBackend = paramMixin<HasBackend>(BACKEND, 'Backend');
 
 /** Accessors of {@link TFJS_BACKEND}. */
 export interface HasTfjsBackend {
-  /** The TF.js backend. */
-  getTfjsBackend(): 'cpu' | 'wasm';
-  /** Sets the TF.js backend. */
-  setTfjsBackend(value: 'cpu' | 'wasm'): this;
+  /** The TF.js backend choice (`auto`: wasm, else cpu). */
+  getTfjsBackend(): 'auto' | 'cpu' | 'wasm';
+  /** Sets the TF.js backend choice. */
+  setTfjsBackend(value: 'auto' | 'cpu' | 'wasm'): this;
 }
 /** Mixin of {@link TFJS_BACKEND}. */
 export const HasTfjsBackend = paramMixin<HasTfjsBackend>(TFJS_BACKEND, 'TfjsBackend');

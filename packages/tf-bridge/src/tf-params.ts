@@ -116,12 +116,15 @@ export const BACKEND = new StringParam(
   'tfjs',
   ParamValidators.inArray('tfjs', 'python'),
 );
-/** `tfjsBackend` = "cpu": the TF.js backend: `cpu` or `wasm`. */
+/**
+ * `tfjsBackend` = "auto": the TF.js backend: `auto` (wasm, falling back to cpu with a process
+ * warning when wasm does not initialise), `cpu` or `wasm` (an error when it does not start).
+ */
 export const TFJS_BACKEND = new StringParam(
   'tfjsBackend',
-  'cpu or wasm.',
-  'cpu',
-  ParamValidators.inArray('cpu', 'wasm'),
+  'auto (wasm, falling back to cpu with a warning), cpu or wasm.',
+  'auto',
+  ParamValidators.inArray('auto', 'cpu', 'wasm'),
 );
 /** `epochs` = 1: passes over a bounded input. */
 export const EPOCHS = new IntParam('epochs', 'Passes over the input.', 1, ParamValidators.gtEq(1));

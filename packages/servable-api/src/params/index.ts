@@ -1,3 +1,5 @@
+// Moved to @servable/linalg (next to formatJavaDouble); re-exported here for compatibility.
+export { formatJavaFloat } from '@servable/linalg';
 export type { ArrayParamOptions } from './array-params.js';
 export {
   DoubleArrayArrayParam,
@@ -8,8 +10,6 @@ export {
   StringArrayArrayParam,
   StringArrayParam,
 } from './array-params.js';
-// Moved to @servable/linalg (next to formatJavaDouble); re-exported here for compatibility.
-export { formatJavaFloat } from '@servable/linalg';
 export type { ParseJsonOptions } from './json-parse.js';
 export { parseJson } from './json-parse.js';
 export type { JsonObject, JsonValue } from './json-value.js';

@@ -1,20 +1,16 @@
-import {
-  type Codec,
-  type DataInputView,
-  type DataOutputView,
-  type DenseVector,
-  DenseVectorSerializer,
-} from '@servable/linalg';
+import type { Codec } from '@servable/linalg';
+import { type CoefficientModelData, CoefficientModelDataCodec } from './coefficient-model-data.js';
 
-/** Model data of Flink ML's `LinearRegressionModel` (`LinearRegressionModelData`): the coefficient vector. */
-export interface LinearRegressionModelData {
-  /** The coefficient (the prediction has no intercept term). */
-  readonly coefficient: DenseVector;
-}
+/**
+ * Model data of Flink ML's `LinearRegressionModel` (`LinearRegressionModelData`): the coefficient
+ * vector (the prediction has no intercept term).
+ */
+export type LinearRegressionModelData = CoefficientModelData;
 
 /**
  * The binary layout of {@link LinearRegressionModelData}, byte-exact with Flink ML's
- * `LinearRegressionModelData.ModelDataEncoder`/`ModelDataDecoder`: one `DenseVectorSerializer` record.
+ * `LinearRegressionModelData.ModelDataEncoder`/`ModelDataDecoder`: one `DenseVectorSerializer`
+ * record.
  *
  * @example
  * ```ts
@@ -22,12 +18,5 @@ export interface LinearRegressionModelData {
  * // 00000001 3ff24189374bc6a8
  * ```
  */
-export const LinearRegressionModelDataCodec: Codec<LinearRegressionModelData> = Object.freeze({
-  minEncodedBytes: 4,
-  encode(value: LinearRegressionModelData, out: DataOutputView): void {
-    DenseVectorSerializer.encode(value.coefficient, out);
-  },
-  decode(input: DataInputView): LinearRegressionModelData {
-    return { coefficient: DenseVectorSerializer.decode(input) };
-  },
-});
+export const LinearRegressionModelDataCodec: Codec<LinearRegressionModelData> =
+  CoefficientModelDataCodec;

@@ -1,16 +1,14 @@
+import type { Codec } from '@servable/linalg';
 import {
-  type Codec,
-  type DataInputView,
-  type DataOutputView,
-  type DenseVector,
-  DenseVectorSerializer,
-} from '@servable/linalg';
+  type CoefficientModelData,
+  CoefficientModelDataCodec,
+} from '../linear-regression/coefficient-model-data.js';
 
-/** Model data of Flink ML's `LinearSVCModel` (`LinearSVCModelData`): the coefficient vector. */
-export interface LinearSVCModelData {
-  /** The coefficient (no intercept term: training appends none). */
-  readonly coefficient: DenseVector;
-}
+/**
+ * Model data of Flink ML's `LinearSVCModel` (`LinearSVCModelData`): the coefficient vector (no
+ * intercept term: training appends none).
+ */
+export type LinearSVCModelData = CoefficientModelData;
 
 /**
  * The binary layout of {@link LinearSVCModelData}, byte-exact with Flink ML's
@@ -22,12 +20,4 @@ export interface LinearSVCModelData {
  * // 00000002 3fde147ae147ae14 bfd178d4fdf3b646
  * ```
  */
-export const LinearSVCModelDataCodec: Codec<LinearSVCModelData> = Object.freeze({
-  minEncodedBytes: 4,
-  encode(value: LinearSVCModelData, out: DataOutputView): void {
-    DenseVectorSerializer.encode(value.coefficient, out);
-  },
-  decode(input: DataInputView): LinearSVCModelData {
-    return { coefficient: DenseVectorSerializer.decode(input) };
-  },
-});
+export const LinearSVCModelDataCodec: Codec<LinearSVCModelData> = CoefficientModelDataCodec;

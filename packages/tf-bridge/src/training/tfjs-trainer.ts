@@ -43,6 +43,17 @@ export interface TfjsRunSettings {
 /** An entry function of a tfjs script. */
 export type TfjsEntry = (context: TFContext) => unknown;
 
+/** The properties a training context offers: the hyper-parameters and the run's settings. */
+export function runProperties(s: TfjsRunSettings): Record<string, string> {
+  return {
+    ...s.hyperParams,
+    script: String(s.script),
+    entryFunc: s.entryFunc,
+    batchSize: String(s.batchSize),
+    epochs: String(s.epochs),
+  };
+}
+
 /** Makes a tfjs context for a training node over `data`. */
 export function trainingContext(
   data: TrainingData,
@@ -55,13 +66,7 @@ export function trainingContext(
     ps: Array.from({ length: s.psNum }, (_, i) => `ps-${i}`),
   };
   const tfConfig = buildTFConfig(addresses, node);
-  const properties: Record<string, string> = {
-    ...s.hyperParams,
-    script: String(s.script),
-    entryFunc: s.entryFunc,
-    batchSize: String(s.batchSize),
-    epochs: String(s.epochs),
-  };
+  const properties = runProperties(s);
   return {
     mode: 'train',
     nodeType: tfConfig.task.type,
@@ -153,12 +158,35 @@ export async function runTfjsTraining(
   return result;
 }
 
-/** Trains `model` for epochs `startEpoch + 1 ..= epochs` with `trainOnBatch`. */
-export async function fitEpochs(
-  model: tf.LayersModel,
-  data: TrainingData,
-  s: TfjsRunSettings,
-): Promise<void> {
+/**
+ * Trains on one batch (the row positions `indices` of the training data) and returns the batch's
+ * mean loss.
+ */
+export type BatchStep = (indices: Int32Array) => Promise<number>;
+
+/** A {@link BatchStep} training `model` in this thread with `trainOnBatch`. */
+export function localStep(model: tf.LayersModel, data: TrainingData): BatchStep {
+  return async (idx) => {
+    const features = tf.tensor2d(gatherRows(data.features, data.featureWidth, idx), [
+      idx.length,
+      data.featureWidth,
+    ]);
+    const labels = tf.tensor2d(gatherRows(data.labels as Float32Array, data.labelWidth, idx), [
+      idx.length,
+      data.labelWidth,
+    ]);
+    try {
+      const loss = await model.trainOnBatch(features, labels);
+      return Array.isArray(loss) ? (loss[0] as number) : loss;
+    } finally {
+      features.dispose();
+      labels.dispose();
+    }
+  };
+}
+
+/** Checks that the bridge can train `model` (a label column, a compiled model). */
+export function checkTrainable(model: tf.LayersModel, data: TrainingData): void {
   if (data.labels === undefined) {
     throw new TFConfigError(
       'labelCol',
@@ -171,24 +199,41 @@ export async function fitEpochs(
       'the returned model is not compiled; call model.compile({ optimizer, loss }) in the entry function.',
     );
   }
+}
+
+/**
+ * Trains `model` for epochs `startEpoch + 1 ..= epochs`: batches as `batchSize`, `remainder`
+ * and `shuffle` say, each trained by `step` (default {@link localStep}); progress after every
+ * epoch (with what `afterEpoch` adds), checkpoints of `model` every `checkpointEvery` epochs.
+ */
+export async function fitEpochs(
+  model: tf.LayersModel,
+  data: TrainingData,
+  s: TfjsRunSettings,
+  step: BatchStep = localStep(model, data),
+  afterEpoch?: () => Promise<Partial<TFProgress>>,
+): Promise<void> {
+  checkTrainable(model, data);
   for (let epoch = s.startEpoch + 1; epoch <= s.epochs; epoch++) {
     const started = performance.now();
     let lossSum = 0;
     let batches = 0;
     let rows = 0;
-    for (const batch of epochBatches(data, s, epoch)) {
-      const loss = await model.trainOnBatch(batch.features, batch.labels as tf.Tensor);
-      lossSum += Array.isArray(loss) ? (loss[0] as number) : loss;
+    const order = s.shuffle ? permutation(data.rows, epoch) : undefined;
+    for (const idx of batchIndices(data.rows, s.batchSize, s.remainder, order)) {
+      lossSum += await step(idx);
       batches++;
-      rows += batch.size;
+      rows += idx.length;
     }
     const seconds = (performance.now() - started) / 1000;
+    const extra = (await afterEpoch?.()) ?? {};
     s.onProgress?.({
       epoch,
       epochs: s.epochs,
       loss: batches === 0 ? Number.NaN : lossSum / batches,
       rows,
       rowsPerSecond: rows / Math.max(seconds, 1e-9),
+      ...extra,
     });
     if (s.checkpointDir !== null && s.checkpointEvery > 0 && epoch % s.checkpointEvery === 0) {
       await writeCheckpoint(s.checkpointDir, epoch, model);

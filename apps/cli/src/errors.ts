@@ -26,19 +26,30 @@ export class CliUsageError extends CliError {
 
 /**
  * One line of a JSON-lines input could not be used: not JSON, not an object, not convertible
- * to the model's input columns, or rejected by the model.
+ * to the model's input columns, or rejected by the model. The message is
+ * `<source>, line <n>: <reason>`, e.g. `stdin, line 2: column features: the vector has
+ * dimension 2 but the model expects dimension 3.`; `cause` holds the model's or the
+ * conversion's own error, when there was one.
  */
 export class InputLineError extends CliError {
+  /** The input column at fault, when one is known. */
+  readonly column: string | undefined;
+
   constructor(
     /** The input's name (a file path or `stdin`). */
     readonly source: string,
     /** The 1-based line number. */
     readonly line: number,
-    /** What was wrong with it. */
+    /** What was wrong with it (names the column when one is at fault). */
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; column?: string | undefined },
   ) {
-    super('INPUT_LINE', `${source}, line ${line}: ${reason}`, options);
+    super(
+      'INPUT_LINE',
+      `${source}, line ${line}: ${reason}`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.column = options?.column;
   }
 }
 

@@ -34,6 +34,7 @@ export {
   type RowResult,
 } from './record-transformer.js';
 export { createRegistry } from './registry.js';
+export { describeRowError, type RowErrorDescription } from './row-error.js';
 export { parseSchemaOption } from './schema-option.js';
 export {
   readConfigFile,

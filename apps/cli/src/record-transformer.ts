@@ -1,6 +1,7 @@
 import { DataFrame, inferSchema, type JsonRecord, type Schema } from '@servable/dataframe';
 import { deriveInputSchema } from '@servable/inference-server';
 import type { AnyServable } from '@servable/servable-api';
+import { describeRowError } from './row-error.js';
 
 /** Input rows: JSON objects keyed by column name. */
 export type InputRecord = Readonly<Record<string, unknown>>;
@@ -8,7 +9,22 @@ export type InputRecord = Readonly<Record<string, unknown>>;
 /** The result of one row: its output record, or why it failed. */
 export type RowResult =
   | { readonly ok: true; readonly record: JsonRecord }
-  | { readonly ok: false; readonly error: Error };
+  | {
+      readonly ok: false;
+      /**
+       * The error the row's one-row DataFrame threw, unchanged: its typed fields (`code`,
+       * `column`, `expected`, `found`, and `row`, which is 0) describe that frame.
+       */
+      readonly error: Error;
+      /**
+       * The error's message without the bogus `row 0` (a failing row always runs alone), for
+       * callers that name the row themselves, e.g. `column features: the vector has dimension 2
+       * but the model expects dimension 3.`
+       */
+      readonly reason: string;
+      /** The input column the error names, when it names one. */
+      readonly column: string | undefined;
+    };
 
 /** Options of {@link RecordTransformer}. */
 export interface RecordTransformerOptions {
@@ -27,7 +43,8 @@ export interface RecordTransformerOptions {
  * `transform` → `toRecords`. Each output record is the input record (keys the model does not
  * read pass through, e.g. an `id`) with the model's columns written over it. When a batch
  * fails, its rows are run one by one so that the failing rows are named and the others still
- * get their results.
+ * get their results; a failed row's `reason` is its error's message without the row position
+ * (always `row 0` in a one-row frame), so the caller names the row (input line, Kafka offset).
  */
 export class RecordTransformer {
   private schema: Schema | undefined;
@@ -60,12 +77,12 @@ export class RecordTransformer {
     try {
       return this.run(records).map((record) => ({ ok: true, record }));
     } catch (batchError) {
-      if (records.length === 1) return [{ ok: false, error: asError(batchError) }];
-      return records.map((r) => {
+      if (records.length === 1) return [failed(batchError)];
+      return records.map((r): RowResult => {
         try {
           return { ok: true, record: this.run([r])[0] as JsonRecord };
         } catch (error) {
-          return { ok: false, error: asError(error) };
+          return failed(error);
         }
       });
     }
@@ -85,6 +102,8 @@ export class RecordTransformer {
   }
 }
 
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+/** The result of a row whose one-row frame threw `thrown`. */
+function failed(thrown: unknown): RowResult {
+  const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+  return { ok: false, error, ...describeRowError(error) };
 }

@@ -119,7 +119,42 @@ describe('servable predict', () => {
     const m = memoryIo({ cwd: root, stdin: input });
     expect(await runCli(['predict', 'pipeline', '-i', '-'], m.io)).toBe(1);
     expect(m.stdout.lines()).toHaveLength(1);
-    expect(m.stderr.text()).toMatch(/^error: stdin, line 2: .*dimension 2.*dimension 3/);
+    // The row was re-run as a one-row frame: its "row 0" must not appear next to the line.
+    expect(m.stderr.text()).toMatch(
+      /^error: stdin, line 2: column features: the vector has dimension 2 but the model expects dimension 3\.\n$/,
+    );
+  });
+
+  it("names the input line and column, never the re-run frame's row 0, at any position", async () => {
+    const input = [
+      '',
+      JSON.stringify({ id: 0, features: [1, 2, 3] }),
+      JSON.stringify({ id: 1, features: [3, 1, 5] }),
+      '',
+      JSON.stringify({ id: 2, features: [1, 2, 3, 4] }),
+      JSON.stringify({ id: 3, features: [0, 0, 0] }),
+      JSON.stringify({ id: 4, features: [1, 'x', 3] }),
+    ].join('\n');
+    for (const batchSize of ['1', '2', '100']) {
+      const m = memoryIo({ cwd: root, stdin: input });
+      const args = [
+        'predict',
+        'pipeline',
+        '-i',
+        '-',
+        '--on-error',
+        'skip',
+        '--batch-size',
+        batchSize,
+      ];
+      expect(await runCli(args, m.io)).toBe(0);
+      expect(m.stdout.lines()).toHaveLength(3);
+      expect(m.stderr.lines()).toEqual([
+        'skipped stdin, line 5: column features: the vector has dimension 4 but the model expects dimension 3.',
+        'skipped stdin, line 7: column "features": expected VECTOR(DOUBLE) (an array of numbers or {"size","indices","values"}), found element[1] string "x".',
+        'predicted 3 rows, skipped 2 lines',
+      ]);
+    }
   });
 
   it('with --on-error skip reports bad lines on stderr and predicts the rest', async () => {
@@ -135,7 +170,8 @@ describe('servable predict', () => {
     expectPredictions(m.stdout.lines(), [FEATURES[0] as number[], FEATURES[2] as number[]], [0, 2]);
     const errors = m.stderr.lines();
     expect(errors[0]).toMatch(/^skipped stdin, line 2: expected a JSON object .* found an array/);
-    expect(errors[1]).toMatch(/^skipped stdin, line 3: .*features/);
+    expect(errors[1]).toMatch(/^skipped stdin, line 3: column "features": expected VECTOR/);
+    expect(errors.join('\n')).not.toMatch(/\brow 0\b/i);
     expect(errors[2]).toMatch(/^skipped stdin, line 4: not valid JSON/);
     expect(errors[3]).toBe('predicted 2 rows, skipped 3 lines');
   });

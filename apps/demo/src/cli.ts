@@ -1,3 +1,4 @@
+import { MockKafkaError } from '@servable/model-updaters/testing';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DemoError } from './demo-error.js';
 import { type DemoOptions, runDemo } from './run-demo.js';
@@ -75,10 +76,6 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   const command = demoCommand();
   command.parse([...argv]);
   const cli = command.opts<DemoCliOptions>();
-  const brokers = (process.env.KAFKA_BROKERS ?? '')
-    .split(',')
-    .map((b) => b.trim())
-    .filter((b) => b !== '');
   const abort = new AbortController();
   const onSignal = (): void => {
     if (abort.signal.aborted) process.exit(130);
@@ -88,8 +85,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const options: DemoOptions = {
+    // Brokers: KAFKA_BROKERS when set (read by startKafka), else the kcat mock cluster.
     kafka: cli.kafka,
-    brokers,
     topic: cli.topic,
     versions: cli.versions,
     forever: cli.forever,
@@ -103,16 +100,22 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     await runDemo(options);
     return 0;
   } catch (error) {
-    const message =
-      error instanceof DemoError
-        ? `${error.code}: ${error.message}`
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error);
-    console.error(`servable-demo failed: ${message}`);
+    console.error(`servable-demo failed: ${failureMessage(error)}`);
     return 1;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** What `main` prints when the demo fails: the code and message of our errors, else the stack. */
+function failureMessage(error: unknown): string {
+  if (error instanceof MockKafkaError && error.code === 'MOCK_KAFKA_UNAVAILABLE') {
+    // The message already says to install kcat or set KAFKA_BROKERS.
+    return `${error.code}: ${error.message}\nOr run the demo without --kafka (it then publishes through files).`;
+  }
+  if (error instanceof DemoError || error instanceof MockKafkaError) {
+    return `${error.code}: ${error.message}`;
+  }
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

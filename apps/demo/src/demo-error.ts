@@ -1,6 +1,5 @@
 /** What went wrong in the demo (stable codes for tests and scripts). */
 export type DemoErrorCode =
-  | 'KCAT_UNAVAILABLE'
   | 'KAFKA_UNAVAILABLE'
   | 'VERSION_NOT_SERVED'
   | 'SERVER_ERROR'

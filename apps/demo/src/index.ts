@@ -33,7 +33,6 @@ export {
   OnlineLogisticRegressionTrainer,
   type TrainerOptions,
 } from './logistic-regression-trainer.js';
-export { type MockKafkaCluster, startMockKafkaCluster } from './mock-kafka-cluster.js';
 export type { ModelChannel } from './model-channel.js';
 export { SeededRandom } from './random.js';
 export { DEMO_MODEL_NAME, type DemoOptions, type DemoResult, runDemo } from './run-demo.js';

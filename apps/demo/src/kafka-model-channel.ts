@@ -1,18 +1,20 @@
 import type { ModelUpdater } from '@servable/inference-server';
 import { KafkaModelUpdater, ModelDataPublisher } from '@servable/model-updaters';
+import { startKafka, type TestKafka } from '@servable/model-updaters/testing';
 import type { PipelineModelServable } from '@servable/servable-api';
 import type { LogisticRegressionModelData } from '@servable/servable-lib';
 import { Kafka, logLevel } from 'kafkajs';
 import { DemoError } from './demo-error.js';
 import { encodeLogisticRegression, LOGISTIC_REGRESSION_STAGE } from './demo-pipeline.js';
-import { type MockKafkaCluster, startMockKafkaCluster } from './mock-kafka-cluster.js';
 import type { ModelChannel } from './model-channel.js';
 
 /** Options of {@link KafkaModelChannel.open}. */
 export interface KafkaChannelOptions {
   /**
-   * Bootstrap brokers of a real cluster; when empty or missing, a kcat mock cluster is started
-   * (and stopped by {@link KafkaModelChannel.close}).
+   * Bootstrap brokers of a real cluster. Default: the comma-separated `KAFKA_BROKERS`
+   * environment variable when set; otherwise (or for an empty list) librdkafka's mock cluster is
+   * started with `kcat` (`startKafka()` of `@servable/model-updaters/testing`) and stopped by
+   * {@link KafkaModelChannel.close}.
    */
   readonly brokers?: readonly string[];
   /** The model data topic; default `servable-demo`. */
@@ -34,26 +36,30 @@ export class KafkaModelChannel implements ModelChannel {
     /** The topic in use. */
     readonly topic: string,
     private readonly publisher: ModelDataPublisher,
-    private readonly cluster: MockKafkaCluster | undefined,
+    private readonly cluster: TestKafka,
   ) {
-    const where = cluster === undefined ? 'Kafka' : 'the kcat mock Kafka cluster';
+    const where = cluster.external ? 'Kafka' : 'the kcat mock Kafka cluster';
     this.description = `Kafka: records on topic ${topic} at ${brokers.join(',')} (${where})`;
   }
 
   /**
-   * Connects to the brokers (starting the mock cluster when none are given), makes sure the
-   * topic exists and connects the publisher.
+   * Connects to the brokers (starting the mock cluster when none are given, see
+   * {@link KafkaChannelOptions.brokers}), makes sure the topic exists and connects the publisher.
    *
-   * @throws DemoError `KCAT_UNAVAILABLE` when a mock cluster is needed and kcat is missing;
-   *   `KAFKA_UNAVAILABLE` when the brokers cannot be reached.
+   * @throws MockKafkaError (code `MOCK_KAFKA_UNAVAILABLE`, from `@servable/model-updaters/testing`)
+   *   when a mock cluster is needed and kcat is missing; its message says to install kcat or set
+   *   `KAFKA_BROKERS`.
+   * @throws DemoError `KAFKA_UNAVAILABLE` when the brokers cannot be reached (the message names
+   *   them and the topic).
    */
   static async open(options: KafkaChannelOptions = {}): Promise<KafkaModelChannel> {
     const topic = options.topic ?? 'servable-demo';
-    const external = options.brokers !== undefined && options.brokers.length > 0;
-    const cluster = external ? undefined : await startMockKafkaCluster();
-    const brokers = external ? [...(options.brokers ?? [])] : [...(cluster?.brokers ?? [])];
+    const cluster = await startKafka(
+      options.brokers === undefined ? {} : { brokers: options.brokers },
+    );
+    const brokers = cluster.brokers;
     try {
-      await ensureTopic(brokers, topic, external);
+      await ensureTopic(brokers, topic, cluster.external);
       const publisher = new ModelDataPublisher({
         brokers,
         topic,
@@ -62,7 +68,7 @@ export class KafkaModelChannel implements ModelChannel {
       await publisher.connect();
       return new KafkaModelChannel(brokers, topic, publisher, cluster);
     } catch (error) {
-      await cluster?.stop();
+      await cluster.stop();
       if (error instanceof DemoError) throw error;
       throw new DemoError(
         'KAFKA_UNAVAILABLE',
@@ -96,7 +102,7 @@ export class KafkaModelChannel implements ModelChannel {
     try {
       await this.publisher.disconnect();
     } finally {
-      await this.cluster?.stop();
+      await this.cluster.stop();
     }
   }
 }

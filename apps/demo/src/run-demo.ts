@@ -33,7 +33,10 @@ export const DEMO_MODEL_NAME = 'demo';
 export interface DemoOptions {
   /** Publish through Kafka instead of files. Default `false`. */
   readonly kafka?: boolean;
-  /** Brokers of a real Kafka (default: none, so a kcat mock cluster is started in Kafka mode). */
+  /**
+   * Brokers of a real Kafka. Default: `KAFKA_BROKERS` when set, else (or for an empty list) a
+   * kcat mock cluster is started in Kafka mode.
+   */
   readonly brokers?: readonly string[];
   /** The Kafka topic; default `servable-demo`. */
   readonly topic?: string;
@@ -94,6 +97,8 @@ export interface DemoResult {
  * 4. shuts everything down (server, updaters, Kafka, temporary files).
  *
  * @throws DemoError when Kafka is unavailable or a published version is not served in time.
+ * @throws MockKafkaError (code `MOCK_KAFKA_UNAVAILABLE`) in Kafka mode without brokers when kcat
+ *   is not installed.
  */
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const write = options.write ?? ((line: string) => console.log(line));

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +21,19 @@ interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the demo's executable from source, as `pnpm demo` runs the built one. */
-function runCli(args: readonly string[]): Promise<CliRun> {
+/**
+ * Runs the demo's executable from source, as `pnpm demo` runs the built one, with `env` added to
+ * (or, for `undefined` values, removed from) this process's environment.
+ */
+function runCli(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ['--conditions=@servable/source', '--import', 'tsx', 'src/bin.ts', ...args],
-      { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
     );
     let stdout = '';
     let stderr = '';
@@ -38,6 +45,18 @@ function runCli(args: readonly string[]): Promise<CliRun> {
     });
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A local port nothing listens on (it was free a moment ago). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
   });
 }
 
@@ -157,6 +176,31 @@ describe('the demo executable', { timeout: 60_000 }, () => {
       'v3',
     ]);
     expect(run.stdout).toMatch(/were answered and 0 failed/);
+  });
+
+  it('exits 1 with an install hint when --kafka needs the mock cluster and kcat is missing', async () => {
+    const emptyPath = await mkdtemp(join(tmpdir(), 'demo-no-kcat-'));
+    directories.push(emptyPath);
+    const run = await runCli(['--kafka', '--versions', '2', '--port', '0'], {
+      PATH: emptyPath,
+      KAFKA_BROKERS: undefined,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('servable-demo failed: MOCK_KAFKA_UNAVAILABLE: ');
+    expect(run.stderr).toContain('kcat is not installed');
+    expect(run.stderr).toContain('apt-get install kcat');
+    expect(run.stderr).toContain('Or run the demo without --kafka');
+  });
+
+  it('exits 1 naming the brokers when KAFKA_BROKERS cannot be reached', async () => {
+    const port = await closedPort();
+    const run = await runCli(['--kafka', '--versions', '2', '--port', '0'], {
+      KAFKA_BROKERS: `127.0.0.1:${port}`,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `servable-demo failed: KAFKA_UNAVAILABLE: Cannot use Kafka at 127.0.0.1:${port} (topic servable-demo)`,
+    );
   });
 
   it('exits 1 with a readable message for a bad option', async () => {

@@ -127,7 +127,11 @@ export async function predict(options: PredictOptions, io: CliIo): Promise<numbe
       const line = (pending[i] as Pending).line;
       await writeText(output, text);
       text = '';
-      if (!(await reject(new InputLineError(source, line, result.error.message)))) return false;
+      const error = new InputLineError(source, line, result.reason, {
+        cause: result.error,
+        column: result.column,
+      });
+      if (!(await reject(error))) return false;
     }
     await writeText(output, text);
     progress.update(rows, bytes);

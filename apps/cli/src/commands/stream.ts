@@ -17,7 +17,7 @@ import {
 } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { CliIo } from '../cli-io.js';
-import { errorCode, errorMessage } from '../errors.js';
+import { errorCode } from '../errors.js';
 import { parseRecordLine } from '../json-lines.js';
 import { createLogger } from '../logger.js';
 import { modelVersionText } from '../model-versions.js';
@@ -156,8 +156,12 @@ export async function startStream(options: StreamOptions, logger: Logger): Promi
         stats.processed++;
         return;
       }
-      const error = result?.ok === false ? result.error : new Error('no result');
-      failure = { code: errorCode(error), message: errorMessage(error) };
+      // The record ran as a one-row frame: `reason` drops its meaningless `row 0` (the
+      // source header names the record).
+      failure =
+        result?.ok === false
+          ? { code: errorCode(result.error), message: result.reason }
+          : { code: 'ERROR', message: 'no result' };
     }
     const headers: IHeaders = {
       [STREAM_HEADERS.error]: failure.message,

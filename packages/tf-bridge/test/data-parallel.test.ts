@@ -5,7 +5,7 @@ import {
   TFConfigError,
   TFEstimator,
   type TFProgress,
-  tf,
+  type tf,
   useTfjsBackend,
   weightsDigest,
 } from '@servable/tf-bridge';
@@ -39,7 +39,12 @@ async function run(est: TFEstimator, rows: number) {
   const predictions = Array.from((await model.transform(linearData(10))).getDoubles('prediction'));
   const served = model.toServable();
   await served.ready();
-  return { model, progress, predictions, digest: weightsDigest(served.getTFModel() as tf.LayersModel) };
+  return {
+    model,
+    progress,
+    predictions,
+    digest: weightsDigest(served.getTFModel() as tf.LayersModel),
+  };
 }
 
 function expectClose(actual: readonly number[], expected: readonly number[], tolerance: number) {

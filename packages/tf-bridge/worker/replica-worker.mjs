@@ -17,6 +17,9 @@ import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 
+// TF.js prints a "use tfjs-node" banner on first use in Node.js unless PROD is set.
+tf.env().set('PROD', true);
+
 const port = parentPort;
 if (port === null) throw new Error('replica-worker.mjs must run in a worker_thread.');
 const data = workerData;

@@ -12,9 +12,9 @@ import {
   checkTrainable,
   copyWeights,
   fitEpochs,
+  runProperties,
   type TfjsEntry,
   type TfjsRunSettings,
-  runProperties,
   type TrainingData,
   trainingContext,
 } from './tfjs-trainer.js';
@@ -256,9 +256,9 @@ async function train(model: tf.LayersModel, data: TrainingData, s: TfjsRunSettin
       return loss;
     };
     const digests = async (): Promise<Partial<TFProgress>> => ({
-      replicaDigests: (await Promise.all(replicas.map((r) => r.request({ type: 'digest' }, 'digest')))).map(
-        (d) => d.digest,
-      ),
+      replicaDigests: (
+        await Promise.all(replicas.map((r) => r.request({ type: 'digest' }, 'digest')))
+      ).map((d) => d.digest),
     });
     await fitEpochs(model, data, s, step, digests);
   } finally {

@@ -1,7 +1,9 @@
 /**
  * TF bridge benchmark: inference rows/s of a 2-layer MLP (d = 100 → 64 → 1) through
  * TFModelServable on the TF.js cpu and wasm backends (batches of 1 and 256 rows), and training
- * rows/s of TFEstimator (tfjs backend, worker count 1).
+ * rows/s of TFEstimator (tfjs backend) with 1 and 2 data-parallel workers (worker_threads,
+ * synchronous gradient averaging), global batches of 64 and 256 rows. Training rates are the
+ * best epoch after the first (worker start-up excluded).
  *
  * TF.js backends are process-wide, so each backend is measured in its own group.
  */
@@ -24,12 +26,19 @@ function frame(rows: number): DataFrame {
     vectors.push(new DenseVector(v));
     labels[r] = v[0]! + v[1]!;
   }
-  return DataFrame.fromColumns(['features', 'label'], [DataTypes.VECTOR(BasicType.DOUBLE), DataTypes.DOUBLE], [vectors, labels]);
+  return DataFrame.fromColumns(
+    ['features', 'label'],
+    [DataTypes.VECTOR(BasicType.DOUBLE), DataTypes.DOUBLE],
+    [vectors, labels],
+  );
 }
 
 function mlp(): tf.LayersModel {
   return tf.sequential({
-    layers: [tf.layers.dense({ units: 64, inputShape: [D], activation: 'relu' }), tf.layers.dense({ units: 1 })],
+    layers: [
+      tf.layers.dense({ units: 64, inputShape: [D], activation: 'relu' }),
+      tf.layers.dense({ units: 1 }),
+    ],
   });
 }
 
@@ -48,17 +57,27 @@ export async function runTfBridgeBench(): Promise<void> {
   const batch = frame(256);
   for (const backend of ['cpu', 'wasm'] as const) {
     await useTfjsBackend(backend);
-    const servable = await new TFModelServable().setSelectedCols(['features']).setOutputCols(['y']).setTFModel(mlp(), 1);
+    const servable = await new TFModelServable()
+      .setSelectedCols(['features'])
+      .setOutputCols(['y'])
+      .setTFModel(mlp(), 1);
     const results = runInterleaved(
       [
         { name: `${backend} inference, 1 row/call`, fn: () => servable.transform(one).numRows() },
-        { name: `${backend} inference, 256 rows/call`, fn: () => servable.transform(batch).numRows() },
+        {
+          name: `${backend} inference, 256 rows/call`,
+          fn: () => servable.transform(batch).numRows(),
+        },
       ],
       { samples: 7 },
     );
     for (const [i, r] of results.entries()) {
       const rows = i === 0 ? 1 : 256;
-      console.log(`  ${r.name.padEnd(34)} ${Math.round((rows * 1e9) / r.nsPerOp).toLocaleString('en-US').padStart(12)} rows/s`);
+      console.log(
+        `  ${r.name.padEnd(34)} ${Math.round((rows * 1e9) / r.nsPerOp)
+          .toLocaleString('en-US')
+          .padStart(12)} rows/s`,
+      );
     }
   }
   const dir = await mkdtemp(join(tmpdir(), 'tf-bench-'));
@@ -66,18 +85,26 @@ export async function runTfBridgeBench(): Promise<void> {
     await writeFile(join(dir, 'mlp.mjs'), SCRIPT);
     const train = frame(4096);
     for (const backend of ['cpu', 'wasm'] as const) {
-      const rates: number[] = [];
-      await new TFEstimator()
-        .setScript(join(dir, 'mlp.mjs'))
-        .setSelectedCols(['features'])
-        .setLabelCol('label')
-        .setBatchSize(64)
-        .setEpochs(3)
-        .setTfjsBackend(backend)
-        .onProgress((p) => rates.push(p.rowsPerSecond))
-        .fit(train);
-      const best = Math.max(...rates.slice(1));
-      console.log(`  ${`${backend} training, workers 1, batch 64`.padEnd(34)} ${Math.round(best).toLocaleString('en-US').padStart(12)} rows/s`);
+      for (const batchSize of [64, 256]) {
+        for (const workers of [1, 2]) {
+          const rates: number[] = [];
+          await new TFEstimator()
+            .setScript(join(dir, 'mlp.mjs'))
+            .setSelectedCols(['features'])
+            .setLabelCol('label')
+            .setBatchSize(batchSize)
+            .setEpochs(3)
+            .setWorkerNum(workers)
+            .setTfjsBackend(backend)
+            .onProgress((p) => rates.push(p.rowsPerSecond))
+            .fit(train);
+          const best = Math.max(...rates.slice(1));
+          const name = `${backend} training, workers ${workers}, batch ${batchSize}`;
+          console.log(
+            `  ${name.padEnd(40)} ${Math.round(best).toLocaleString('en-US').padStart(12)} rows/s`,
+          );
+        }
+      }
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -252,6 +252,55 @@ export class DataFrame {
     return this.withColumn(name, dataType, values);
   }
 
+  /**
+   * A new DataFrame with several columns appended at once (one new frame instead of one per
+   * column: what a servable producing several outputs uses).
+   *
+   * @param values one array of row values per column; a `Float64Array` for a numeric column is
+   *   used without a copy.
+   * @throws ShapeError when the numbers of names, types and value arrays differ, or an array's
+   *   length differs from the number of rows.
+   * @throws DuplicateColumnError when a name is taken or given twice.
+   * @throws ColumnTypeError when a value does not fit its column's type.
+   */
+  addColumns(
+    names: readonly string[],
+    dataTypes: readonly DataType[],
+    values: readonly ArrayLike<unknown>[],
+  ): DataFrame {
+    const k = names.length;
+    if (dataTypes.length !== k || values.length !== k) {
+      throw new ShapeError(
+        `addColumns: ${k} names, ${dataTypes.length} types and ${values.length} value arrays; they must be as many.`,
+      );
+    }
+    const width = this.names.length;
+    const allNames = new Array<string>(width + k);
+    const allTypes = new Array<DataType>(width + k);
+    const allColumns = new Array<ColumnData>(width + k);
+    for (let c = 0; c < width; c++) {
+      allNames[c] = this.names[c] as string;
+      allTypes[c] = this.types[c] as DataType;
+      allColumns[c] = this.columns[c] as ColumnData;
+    }
+    for (let j = 0; j < k; j++) {
+      const name = names[j] as string;
+      const column = values[j] as ArrayLike<unknown>;
+      if (this.names.includes(name) || names.indexOf(name) !== j) {
+        throw new DuplicateColumnError(name);
+      }
+      if (column.length !== this.rowCount) {
+        throw new ShapeError(
+          `The number of values ${column.length} is different from the number of rows ${this.rowCount} (column ${name}).`,
+        );
+      }
+      allNames[width + j] = name;
+      allTypes[width + j] = dataTypes[j] as DataType;
+      allColumns[width + j] = toColumnData(dataTypes[j] as DataType, column, name);
+    }
+    return DataFrame.trusted(allNames, allTypes, allColumns, this.rowCount);
+  }
+
   /** A new DataFrame with the column added, or replaced if one of that name exists. */
   withColumn(name: string, dataType: DataType, values: ArrayLike<unknown>): DataFrame {
     if (values.length !== this.rowCount) {

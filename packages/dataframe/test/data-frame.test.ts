@@ -291,6 +291,41 @@ describe('DataFrame', () => {
       expect(more.column('features')).toBe(df.column('features'));
     });
 
+    it('addColumns appends several columns in one frame, with the same checks', () => {
+      const df = sample();
+      const scores = new Float64Array([0.5, 0.25]);
+      const more = df.addColumns(
+        ['score', 'tag'],
+        [DataTypes.DOUBLE, DataTypes.STRING],
+        [scores, ['a', 'b']],
+      );
+      expect(more.getColumnNames()).toEqual(['features', 'label', 'score', 'tag']);
+      expect(more.getDoubles('score')).toBe(scores);
+      expect(more.getValues('tag')).toEqual(['a', 'b']);
+      expect(more.column('label')).toBe(df.column('label'));
+      expect(df.getColumnNames()).toEqual(['features', 'label']);
+      expect(() => df.addColumns(['label'], [DataTypes.DOUBLE], [[1, 2]])).toThrow(
+        DuplicateColumnError,
+      );
+      expect(() =>
+        df.addColumns(
+          ['x', 'x'],
+          [DataTypes.DOUBLE, DataTypes.DOUBLE],
+          [
+            [1, 2],
+            [3, 4],
+          ],
+        ),
+      ).toThrow('The DataFrame already has a column named x.');
+      expect(() => df.addColumns(['s'], [DataTypes.DOUBLE], [[1]])).toThrow(
+        new ShapeError('The number of values 1 is different from the number of rows 2 (column s).'),
+      );
+      expect(() => df.addColumns(['s'], [DataTypes.STRING], [['a', 1]])).toThrow(
+        'Column s, row 1: expected STRING (string), found number.',
+      );
+      expect(() => df.addColumns(['s', 't'], [DataTypes.STRING], [['a', 'b']])).toThrow(ShapeError);
+    });
+
     it('withColumn replaces a column in place of the old one', () => {
       const df = sample();
       const replaced = df.withColumn('label', DataTypes.STRING, ['a', 'b']);

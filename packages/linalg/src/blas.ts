@@ -135,7 +135,8 @@ function dscal(a: number, x: Float64Array): void {
   for (let i = 0; i < x.length; i++) x[i] = x[i]! * a;
 }
 
-function sparseDenseDot(sparse: SparseVector, dense: Float64Array): number {
+/** `Σ sparse.values[k] · dense[sparse.indices[k]]` in stored order. @internal */
+export function sparseDenseDot(sparse: SparseVector, dense: Float64Array): number {
   const idx = sparse.indices;
   const vals = sparse.values;
   let s = 0;
@@ -287,7 +288,8 @@ function checkAxpy(x: Vector, y: DenseVector, k: number | undefined): number {
 // ---------------------------------------------------------------------------------------------
 // Plain kernels (netlib Java8BLAS).
 
-function ddotPlain(n: number, x: Float64Array, y: Float64Array): number {
+/** netlib `ddot` (Java8BLAS): four plain accumulators. @internal */
+export function ddotPlain(n: number, x: Float64Array, y: Float64Array): number {
   if (n <= 0) return 0;
   const bound = n - (n % 4);
   let s0 = 0;
@@ -420,7 +422,8 @@ function dgemvPlain(
 // ---------------------------------------------------------------------------------------------
 // Fused kernels (netlib Java11BLAS).
 
-function ddotFma(n: number, x: Float64Array, y: Float64Array): number {
+/** netlib `ddot` (Java11BLAS): four fused accumulators. @internal */
+export function ddotFma(n: number, x: Float64Array, y: Float64Array): number {
   if (n <= 0) return 0;
   const bound = n - (n % 4);
   let s0 = 0;

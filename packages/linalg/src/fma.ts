@@ -90,6 +90,75 @@ export function fma(a: number, b: number, c: number): number {
   return fmaExact(a, b, c);
 }
 
+/**
+ * The splitting constant, for callers that split one factor once ({@link veltkampHigh}).
+ * @internal
+ */
+export const FMA_SPLITTER = SPLITTER;
+
+/**
+ * Whether `x` may be a factor of {@link fmaPreSplit}: zero, or a normal double below `2^995`
+ * (the range where the Veltkamp split cannot overflow and Dekker's product is exact).
+ * @internal
+ */
+export function isSplitSafeFactor(x: number): boolean {
+  const ax = Math.abs(x);
+  return x === 0 || (ax >= MIN_NORMAL && ax < MAX_FACTOR);
+}
+
+/** The high half of Veltkamp's split of `x` (the low half is `x - high`). @internal */
+export function veltkampHigh(x: number): number {
+  const t = SPLITTER * x;
+  return t - (t - x);
+}
+
+/**
+ * `fma(a, b, c)` with `b` already split (`bhi = veltkampHigh(b)`, `blo = b - bhi`), for a dot
+ * product over a fixed vector `b`. Both `a` and `b` must satisfy {@link isSplitSafeFactor}
+ * (the caller checks them once per vector instead of once per product); everything else (zero
+ * products, tiny or huge terms and results) falls back to {@link fma}. Bit-identical to
+ * `fma(a, b, c)`.
+ * @internal
+ */
+export function fmaPreSplit(a: number, b: number, bhi: number, blo: number, c: number): number {
+  const ph = a * b;
+  const aph = Math.abs(ph);
+  const ac = Math.abs(c);
+  if (!(aph >= MIN_SAFE && aph < MAX_TERM && ac < MAX_TERM && (ac >= MIN_NORMAL || c === 0))) {
+    return fma(a, b, c);
+  }
+  const t = SPLITTER * a;
+  const ahi = t - (t - a);
+  const alo = a - ahi;
+  const pl = ahi * bhi - ph + ahi * blo + alo * bhi + alo * blo;
+  const th = c + ph;
+  let bb = th - c;
+  const tl = c - (th - bb) + (ph - bb);
+  let v = tl + pl;
+  bb = v - tl;
+  const err = tl - (v - bb) + (pl - bb);
+  if (err !== 0) v = roundToOdd(v, err);
+  const r = th + v;
+  const ar = Math.abs(r);
+  if (ar >= MIN_SAFE && ar < MAX_TERM) return r;
+  return fma(a, b, c);
+}
+
+/** `v` (the rounded-to-nearest `v + err`, `err` ≠ 0) moved to its odd neighbour if even. */
+function roundToOdd(v: number, err: number): number {
+  f64[0] = v;
+  if ((u32[LO]! & 1) !== 0) return v;
+  if (v > 0 === err > 0) {
+    u32[LO] = u32[LO]! | 1;
+  } else if (u32[LO] === 0) {
+    u32[LO] = 0xffffffff;
+    u32[HI] = u32[HI]! - 1;
+  } else {
+    u32[LO] = u32[LO]! - 1;
+  }
+  return f64[0]!;
+}
+
 /** Zeros, infinities, NaN and extreme exponents. */
 function fmaSpecial(a: number, b: number, c: number): number {
   if (!Number.isFinite(a) || !Number.isFinite(b)) return a * b + c; // product exactly ±∞/NaN

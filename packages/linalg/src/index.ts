@@ -33,6 +33,7 @@ export {
 export { fma } from './fma.js';
 export { formatJavaDouble, formatJavaFloat } from './java-format.js';
 export type { Matrix } from './matrix.js';
+export { type PreparedDot, prepareDot } from './prepared-dot.js';
 export { SparseVector } from './sparse-vector.js';
 export type { Vector } from './vector.js';
 export { VectorWithNorm } from './vector-with-norm.js';

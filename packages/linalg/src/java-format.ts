@@ -17,9 +17,22 @@ export function formatJavaDouble(v: number): string {
   const special = formatSpecial(v);
   if (special !== null) return special;
   const abs = Math.abs(v);
+  const sign = v < 0 ? '-' : '';
   // toExponential() without an argument gives the shortest round-tripping digits.
   const [mantissa = '', expText = '0'] = abs.toExponential().split('e');
-  return (v < 0 ? '-' : '') + layout(mantissa.replace('.', ''), Number(expText), abs);
+  const digits = mantissa.replace('.', '');
+  if (digits.length > 1) return sign + layout(digits, Number(expText), abs);
+  // A single digit: Java (JDK 19+) picks the closest decimal of one or two digits, so
+  // Double.MIN_VALUE prints as 4.9E-324, not 5.0E-324.
+  const [exactMantissa = '', exactExp = '0'] = abs.toExponential(100).split('e');
+  const picked = closestOfLength(
+    exactMantissa.replace('.', ''),
+    Number(exactExp),
+    2,
+    abs,
+    Number,
+  ) ?? { digits, exp: Number(expText) };
+  return sign + layout(picked.digits.replace(/0+$/, '') || '0', picked.exp, abs);
 }
 
 /**
@@ -60,11 +73,12 @@ export function formatJavaFloat(value: number): string {
   const exact = exactMantissa.replace('.', '');
   const exp10 = Number(exactExp);
   for (let p = 1; p <= 9; p++) {
-    const shortest = closestOfLength(exact, exp10, p, abs);
+    const shortest = closestOfLength(exact, exp10, p, abs, Math.fround);
     if (shortest === null) continue;
     // With a single digit, Java chooses among lengths 1 and 2; the closest two-digit decimal
     // is always at least as close as any one-digit one.
-    const picked = p === 1 ? (closestOfLength(exact, exp10, 2, abs) ?? shortest) : shortest;
+    const picked =
+      p === 1 ? (closestOfLength(exact, exp10, 2, abs, Math.fround) ?? shortest) : shortest;
     return sign + layout(picked.digits.replace(/0+$/, '') || '0', picked.exp, abs);
   }
   // Unreachable: 9 significant digits always identify a float.
@@ -88,14 +102,20 @@ interface Decimal {
 
 /**
  * Of the two `p`-digit decimals around the exact value (`exact` digits × 10^`exp10`), the one
- * that reads back as `target` and is closest to it (exact ties: even last digit), or null when
- * neither reads back.
+ * that reads back as `target` (parsed as a double, then rounded by `round`) and is closest to
+ * it (exact ties: even last digit), or null when neither reads back.
  */
-function closestOfLength(exact: string, exp10: number, p: number, target: number): Decimal | null {
+function closestOfLength(
+  exact: string,
+  exp10: number,
+  p: number,
+  target: number,
+  round: (x: number) => number,
+): Decimal | null {
   const down: Decimal = { digits: exact.slice(0, p), exp: exp10 };
   const up = increment(down);
-  const downOk = readsBackAs(down, target);
-  const upOk = readsBackAs(up, target);
+  const downOk = readsBackAs(down, target, round);
+  const upOk = readsBackAs(up, target, round);
   if (!downOk && !upOk) return null;
   if (downOk !== upOk) return downOk ? down : up;
   const rest = exact.slice(p);
@@ -120,8 +140,8 @@ function increment(d: Decimal): Decimal {
   return { digits: chars.join(''), exp: d.exp };
 }
 
-function readsBackAs(d: Decimal, target: number): boolean {
-  return Math.fround(Number(`${d.digits[0]}.${d.digits.slice(1)}e${d.exp}`)) === target;
+function readsBackAs(d: Decimal, target: number, round: (x: number) => number): boolean {
+  return round(Number(`${d.digits[0]}.${d.digits.slice(1)}e${d.exp}`)) === target;
 }
 
 /**

@@ -56,6 +56,16 @@ export {
 } from './model-data-input.js';
 export { ModelServable, PreparedModelData, type SavedModelData } from './model-servable.js';
 export { type ModelVersion, toModelVersion } from './model-version.js';
+export {
+  blasNumerics,
+  blasOf,
+  checkNumerics,
+  DEFAULT_NUMERICS,
+  InvalidNumericsError,
+  isNumericsAware,
+  type Numerics,
+  type NumericsAware,
+} from './numerics.js';
 export type { ParamDeclaration } from './param-accessors.js';
 export * from './params/index.js';
 export * from './pipeline/index.js';
@@ -71,6 +81,7 @@ export {
   BUILTIN_PLUGIN,
   DuplicateServableClassError,
   ServableRegistry,
+  type ServableRegistryOptions,
 } from './servable-registry.js';
 export { formatStageCheck, type StageCheck } from './stage-check.js';
 export { checkStage, type LoadStageOptions, loadStage, servableLoader } from './stage-loader.js';

@@ -16,6 +16,13 @@ import {
 } from './metadata/index.js';
 import type { ModelDataInput } from './model-data-input.js';
 import { ModelServable, type PreparedModelData } from './model-servable.js';
+import {
+  checkNumerics,
+  DEFAULT_NUMERICS,
+  isNumericsAware,
+  type Numerics,
+  type NumericsAware,
+} from './numerics.js';
 import { ParamsHolder } from './params/index.js';
 import type { ServableRegistry } from './servable-registry.js';
 import type { StageCheck } from './stage-check.js';
@@ -98,7 +105,7 @@ export class PreparedPipelineModelData {
  */
 export class PipelineModelServable
   extends ParamsHolder
-  implements TransformerServable<PipelineModelServable>
+  implements TransformerServable<PipelineModelServable>, NumericsAware
 {
   /** The Java class name of a saved PipelineModel. */
   static readonly CLASS_NAME = 'org.apache.flink.ml.builder.PipelineModel';
@@ -118,6 +125,25 @@ export class PipelineModelServable
     const entries = stages.map((s) => (isNamedStage(s) ? s : { name: undefined, servable: s }));
     this.stages = entries.map((e) => e.servable);
     this.names = assignNames(entries);
+  }
+
+  private numerics: Numerics = DEFAULT_NUMERICS;
+
+  /**
+   * Sets the {@link Numerics} of every {@link NumericsAware} stage (nested pipelines included).
+   * A registry sets it on each stage as it loads them; this changes them all afterwards.
+   *
+   * @throws InvalidNumericsError for an unknown value.
+   */
+  setNumerics(numerics: Numerics): this {
+    this.numerics = checkNumerics(numerics);
+    for (const stage of this.stages) if (isNumericsAware(stage)) stage.setNumerics(numerics);
+    return this;
+  }
+
+  /** The numerics last set with {@link PipelineModelServable.setNumerics} (default `'fast'`). */
+  getNumerics(): Numerics {
+    return this.numerics;
   }
 
   /** The stages, in order. */
@@ -270,7 +296,9 @@ export class PipelineModelServable
       const name = options.stageNames?.[i];
       stages.push(name === undefined ? servable : { name, servable });
     }
-    return new PipelineModelServable(stages);
+    const pipeline = new PipelineModelServable(stages);
+    pipeline.numerics = registry.numerics;
+    return pipeline;
   }
 
   /** Checks a saved PipelineModel stage by stage (see {@link ServableRegistry.check}). */

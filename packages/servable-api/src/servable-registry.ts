@@ -1,5 +1,6 @@
 import { ServableError, UnknownServableClassError, UnsupportedStageError } from './errors.js';
 import { readStageMetadata, type StageMetadata } from './metadata/index.js';
+import { checkNumerics, DEFAULT_NUMERICS, isNumericsAware, type Numerics } from './numerics.js';
 import { PipelineModelServable } from './pipeline-model-servable.js';
 import type { ServableLoader, ServablePlugin } from './servable-plugin.js';
 import type { StageCheck } from './stage-check.js';
@@ -28,6 +29,15 @@ interface Entry {
   readonly loader: ServableLoader;
 }
 
+/** Options of {@link ServableRegistry}. */
+export interface ServableRegistryOptions {
+  /**
+   * The {@link Numerics} applied to every {@link NumericsAware} servable this registry loads
+   * (pipeline stages included). Default `'fast'`.
+   */
+  readonly numerics?: Numerics;
+}
+
 /** The name under which the built-in PipelineModel loader is reported. */
 export const BUILTIN_PLUGIN = 'builtin';
 
@@ -39,12 +49,21 @@ export const BUILTIN_PLUGIN = 'builtin';
  * ```ts
  * const registry = new ServableRegistry().register(servableLib);
  * const servable = await registry.load('/models/lr');   // a stage or a PipelineModel
+ * // Bit-identical with a Flink ML job on Java 11+ (slower):
+ * const exact = new ServableRegistry({ numerics: 'java11' }).register(servableLib);
  * const report = await registry.check('/models/pipeline');
  * ```
  */
 export class ServableRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly pluginNames: string[] = [];
+  /** The numerics applied to the numerics-aware servables this registry loads. */
+  readonly numerics: Numerics;
+
+  /** @throws InvalidNumericsError for an unknown `options.numerics`. */
+  constructor(options: ServableRegistryOptions = {}) {
+    this.numerics = checkNumerics(options.numerics ?? DEFAULT_NUMERICS);
+  }
 
   /**
    * Adds every servable of a plugin. Returns the registry (chainable).
@@ -108,7 +127,14 @@ export class ServableRegistry {
       return PipelineModelServable.load(path, this, { metadata });
     }
     const entry = this.entries.get(className);
-    if (entry) return entry.loader.load(path, metadata, this);
+    if (entry) {
+      // Loaders made by servableLoader apply it already; hand-written ones may not.
+      const servable = await entry.loader.load(path, metadata, this);
+      if (isNumericsAware(servable) && servable.getNumerics() !== this.numerics) {
+        servable.setNumerics(this.numerics);
+      }
+      return servable;
+    }
     const reason = unsupportedStageReason(className, (c) => this.has(c));
     if (reason !== undefined) throw new UnsupportedStageError(className, path, reason);
     throw new UnknownServableClassError(className, path, this.pluginNames);

@@ -3,6 +3,7 @@ import { ModelDataError, ServableError, ServableLoadError } from './errors.js';
 import { readStageMetadata, type StageMetadata } from './metadata/index.js';
 import { listModelDataFiles, MODEL_DATA_DIR, missingModelDataReason } from './model-data-files.js';
 import { ModelServable } from './model-servable.js';
+import { isNumericsAware, type Numerics } from './numerics.js';
 import { applyParamMapJson } from './params/index.js';
 import type { ServableLoader } from './servable-plugin.js';
 import type { AnyServable } from './transformer-servable.js';
@@ -11,6 +12,11 @@ import type { AnyServable } from './transformer-servable.js';
 export interface LoadStageOptions {
   /** The stage's metadata when already read (otherwise `path/metadata` is read). */
   readonly metadata?: StageMetadata;
+  /**
+   * The {@link Numerics} to set on a {@link NumericsAware} servable (left at its default when
+   * absent). {@link servableLoader} passes its registry's.
+   */
+  readonly numerics?: Numerics;
 }
 
 /**
@@ -36,6 +42,9 @@ export async function loadStage<S extends AnyServable>(
     );
   }
   applyParams(path, servable, metadata);
+  if (options.numerics !== undefined && isNumericsAware(servable)) {
+    servable.setNumerics(options.numerics);
+  }
   if (servable instanceof ModelServable) {
     const dataDir = join(path, MODEL_DATA_DIR);
     if (servable.savedModelData === 'required') {
@@ -110,7 +119,8 @@ export async function checkStage(
 }
 
 /**
- * The standard {@link ServableLoader} of a servable class: `load` = {@link loadStage}, `check` =
+ * The standard {@link ServableLoader} of a servable class: `load` = {@link loadStage} (setting
+ * the registry's {@link Numerics} on a {@link NumericsAware} servable), `check` =
  * {@link checkStage}.
  *
  * @example
@@ -123,7 +133,8 @@ export async function checkStage(
  */
 export function servableLoader<S extends AnyServable>(create: () => S): ServableLoader<S> {
   return {
-    load: (path, metadata) => loadStage(path, create, { metadata }),
+    load: (path, metadata, registry) =>
+      loadStage(path, create, { metadata, numerics: registry.numerics }),
     check: (path, metadata) => checkStage(path, create, metadata),
   };
 }

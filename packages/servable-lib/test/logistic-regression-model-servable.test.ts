@@ -98,7 +98,9 @@ describe('acceptance: registry.load(dir).transform(df) returns Flink ML answers'
   it('on the lr-default directory saved by Flink ML Java', async () => {
     const expected = await readExpected();
     const df = inputFrame(expected);
-    const registry = new ServableRegistry().register(servableLib);
+    // expected.json holds Flink ML's bits from a Java 11+ JVM (fused multiply-adds in ddot):
+    // reproducing them at tolerance 0 needs the 'java11' numerics.
+    const registry = new ServableRegistry({ numerics: 'java11' }).register(servableLib);
     const servable = await registry.load(LR_DIR);
     const out = servable.transform(df);
     expect(out.collect()[0]?.get(out.getIndex('prediction'))).toBe(1);
@@ -125,9 +127,15 @@ describe('acceptance: registry.load(dir).transform(df) returns Flink ML answers'
     const dir = join(work, 'pipeline');
     await new PipelineModelServable([scaler, lr]).save(dir);
 
-    const registry = new ServableRegistry().register(servableLib);
+    // expected.json holds Flink ML's bits from a Java 11+ JVM (fused multiply-adds in ddot):
+    // reproducing them at tolerance 0 needs the 'java11' numerics.
+    // The registry's numerics must reach the LR stage nested in the pipeline.
+    const registry = new ServableRegistry({ numerics: 'java11' }).register(servableLib);
     const servable = await registry.load(dir);
     expect(servable).toBeInstanceOf(PipelineModelServable);
+    expect((servable as PipelineModelServable).getNumerics()).toBe('java11');
+    const stage = (servable as PipelineModelServable).getStages()[1];
+    expect((stage as LogisticRegressionModelServable).getNumerics()).toBe('java11');
     const df = DataFrame.fromColumns(['raw'], [VECTOR], [expected.inputs.map(toVector)]);
     const out = servable.transform(df);
     expect(out.getColumnNames()).toEqual(['raw', 'features', 'prediction', 'rawPrediction']);
@@ -154,9 +162,11 @@ describe('LogisticRegressionModelServable', () => {
     const expected = await readExpected();
     const [name] = await readdir(join(LR_DIR, 'data'));
     const bytes = await readFile(join(LR_DIR, 'data', name as string));
-    const servable = await new LogisticRegressionModelServable().setModelData(
-      new Uint8Array(bytes),
-    );
+    // expected.json holds Flink ML's bits from a Java 11+ JVM (fused multiply-adds in ddot):
+    // reproducing them at tolerance 0 needs the 'java11' numerics.
+    const servable = await new LogisticRegressionModelServable()
+      .setNumerics('java11')
+      .setModelData(new Uint8Array(bytes));
     expectFlinkAnswers(servable.transform(inputFrame(expected)), expected);
     expect(servable.getModelVersion()).toBe(7);
     expect(Array.from(servable.getModel()?.coefficient.values ?? [])).toEqual([
@@ -271,7 +281,9 @@ describe('LogisticRegressionModelServable decoder', () => {
   it('survives corrupted model data (fuzz)', async () => {
     const expected = await readExpected();
     const df = inputFrame(expected);
-    const s = await LogisticRegressionModelServable.load(LR_DIR);
+    // expected.json holds Flink ML's bits from a Java 11+ JVM (fused multiply-adds in ddot):
+    // reproducing them at tolerance 0 needs the 'java11' numerics.
+    const s = (await LogisticRegressionModelServable.load(LR_DIR)).setNumerics('java11');
     expectFlinkAnswers(s.transform(df), expected);
     await fuzzModelData(s, (x) => {
       const out = x.transform(df);

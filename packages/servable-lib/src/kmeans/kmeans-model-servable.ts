@@ -1,6 +1,9 @@
 import { type DataFrame, DataTypes } from '@servable/dataframe';
-import { FmaBLAS } from '@servable/linalg';
+import type { Blas } from '@servable/linalg';
 import {
+  blasOf,
+  checkNumerics,
+  DEFAULT_NUMERICS,
   HasDistanceMeasure,
   HasFeaturesCol,
   HasPredictionCol,
@@ -8,6 +11,8 @@ import {
   loadStage,
   type ModelDataFormat,
   ModelServable,
+  type Numerics,
+  type NumericsAware,
   ParamValidators,
   paramMixin,
   simpleClassName,
@@ -63,23 +68,46 @@ export const KMEANS_MODEL_DATA_FORMAT = singleRecordFormat<KMeansModelData>({
  * km.transform(df).getDoubles('prediction'); // cluster ids
  * ```
  */
-export class KMeansModelServable extends ModelServable.withParams(
-  HasFeaturesCol,
-  HasPredictionCol,
-  HasKMeansK,
-  HasDistanceMeasure,
-)<KMeansModelData> {
+export class KMeansModelServable
+  extends ModelServable.withParams(
+    HasFeaturesCol,
+    HasPredictionCol,
+    HasKMeansK,
+    HasDistanceMeasure,
+  )<KMeansModelData>
+  implements NumericsAware
+{
   /** The Java class this servable serves. */
   static readonly CLASS_NAME: string = 'org.apache.flink.ml.clustering.kmeans.KMeansModel';
   /** See {@link TransformerServable.className}. */
   readonly className: string = KMeansModelServable.CLASS_NAME;
   /** See {@link ModelServable.modelDataFormat}. */
   readonly modelDataFormat: ModelDataFormat<KMeansModelData> = KMEANS_MODEL_DATA_FORMAT;
-  private prepared: { model: KMeansModelData; centroids: PreparedCentroids } | undefined;
+  private prepared:
+    | { model: KMeansModelData; blas: Blas; centroids: PreparedCentroids }
+    | undefined;
 
   /** Loads a `KMeansModel` saved by Flink ML (or by `save`). */
   static load(path: string): Promise<KMeansModelServable> {
     return loadStage(path, () => new KMeansModelServable());
+  }
+
+  private numerics: Numerics = DEFAULT_NUMERICS;
+
+  /**
+   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
+   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
+   *
+   * @throws InvalidNumericsError for an unknown value.
+   */
+  setNumerics(numerics: Numerics): this {
+    this.numerics = checkNumerics(numerics);
+    return this;
+  }
+
+  /** The numerics in use (see {@link NumericsAware}). */
+  getNumerics(): Numerics {
+    return this.numerics;
   }
 
   /**
@@ -93,8 +121,9 @@ export class KMeansModelServable extends ModelServable.withParams(
   transform(input: DataFrame): DataFrame {
     const model = this.requireModel();
     let prepared = this.prepared;
-    if (prepared === undefined || prepared.model !== model) {
-      prepared = { model, centroids: prepareCentroids(model, FmaBLAS) };
+    const blas = blasOf(this.numerics);
+    if (prepared === undefined || prepared.model !== model || prepared.blas !== blas) {
+      prepared = { model, blas, centroids: prepareCentroids(model, blas) };
       this.prepared = prepared;
     }
     const ids = predictClusters(
@@ -103,7 +132,7 @@ export class KMeansModelServable extends ModelServable.withParams(
       prepared.centroids,
       this.getDistanceMeasure(),
       this.getK(),
-      FmaBLAS,
+      blas,
       simpleClassName(this.className),
     );
     return input.addColumn(this.getPredictionCol(), DataTypes.INT, ids);

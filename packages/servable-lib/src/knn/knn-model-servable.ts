@@ -1,12 +1,17 @@
 import { type DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, FmaBLAS } from '@servable/linalg';
+import { DenseVector } from '@servable/linalg';
 import {
+  blasOf,
+  checkNumerics,
+  DEFAULT_NUMERICS,
   forEachVector,
   HasFeaturesCol,
   HasPredictionCol,
   IntParam,
   loadStage,
   ModelServable,
+  type Numerics,
+  type NumericsAware,
   ParamValidators,
   paramMixin,
   singleRecordFormat,
@@ -60,11 +65,10 @@ export const KNN_MODEL_DATA_FORMAT = singleRecordFormat<KnnModelData>({
  * knn.setK(3).transform(df); // df + prediction
  * ```
  */
-export class KnnModelServable extends ModelServable.withParams(
-  HasFeaturesCol,
-  HasPredictionCol,
-  HasKnnK,
-)<KnnModelData> {
+export class KnnModelServable
+  extends ModelServable.withParams(HasFeaturesCol, HasPredictionCol, HasKnnK)<KnnModelData>
+  implements NumericsAware
+{
   /** The Java class this servable serves. */
   static readonly CLASS_NAME = 'org.apache.flink.ml.classification.knn.KnnModel';
   /** See {@link TransformerServable.className}. */
@@ -75,6 +79,24 @@ export class KnnModelServable extends ModelServable.withParams(
   /** Loads a `KnnModel` saved by Flink ML (or by `save`). */
   static load(path: string): Promise<KnnModelServable> {
     return loadStage(path, () => new KnnModelServable());
+  }
+
+  private numerics: Numerics = DEFAULT_NUMERICS;
+
+  /**
+   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
+   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
+   *
+   * @throws InvalidNumericsError for an unknown value.
+   */
+  setNumerics(numerics: Numerics): this {
+    this.numerics = checkNumerics(numerics);
+    return this;
+  }
+
+  /** The numerics in use (see {@link NumericsAware}). */
+  getNumerics(): Numerics {
+    return this.numerics;
   }
 
   /**
@@ -90,6 +112,7 @@ export class KnnModelServable extends ModelServable.withParams(
     const featuresCol = this.getFeaturesCol();
     const k = this.getK();
     const distances = new DenseVector(model.labels.size());
+    const blas = blasOf(this.numerics);
     const predictions = new Float64Array(input.numRows());
     const spec = {
       column: featuresCol,
@@ -99,7 +122,7 @@ export class KnnModelServable extends ModelServable.withParams(
       dimensionRule: model.labels.size() > 0 ? ('exact' as const) : ('none' as const),
     };
     forEachVector(input, spec, (v, row) => {
-      predictions[row] = knnPredict(model, v.toDense(), k, distances, FmaBLAS);
+      predictions[row] = knnPredict(model, v.toDense(), k, distances, blas);
     });
     return input.addColumn(this.getPredictionCol(), DataTypes.DOUBLE, predictions);
   }

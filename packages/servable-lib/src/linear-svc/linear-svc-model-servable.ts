@@ -1,6 +1,8 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, FmaBLAS } from '@servable/linalg';
+import { DenseVector } from '@servable/linalg';
 import {
+  checkNumerics,
+  DEFAULT_NUMERICS,
   DoubleParam,
   forEachVector,
   HasFeaturesCol,
@@ -8,10 +10,13 @@ import {
   HasRawPredictionCol,
   loadStage,
   ModelServable,
+  type Numerics,
+  type NumericsAware,
   ParamValidators,
   paramMixin,
   singleRecordFormat,
 } from '@servable/servable-api';
+import { coefficientDot } from '../logistic-regression/coefficient-dot.js';
 import { type LinearSVCModelData, LinearSVCModelDataCodec } from './linear-svc-model-data.js';
 
 /** `threshold` = 0.0 (not null): the decision threshold applied to the raw prediction. */
@@ -58,12 +63,15 @@ export const LINEAR_SVC_MODEL_DATA_FORMAT = singleRecordFormat<LinearSVCModelDat
  * svc.transform(df); // df + prediction + rawPrediction
  * ```
  */
-export class LinearSVCModelServable extends ModelServable.withParams(
-  HasFeaturesCol,
-  HasPredictionCol,
-  HasRawPredictionCol,
-  HasThreshold,
-)<LinearSVCModelData> {
+export class LinearSVCModelServable
+  extends ModelServable.withParams(
+    HasFeaturesCol,
+    HasPredictionCol,
+    HasRawPredictionCol,
+    HasThreshold,
+  )<LinearSVCModelData>
+  implements NumericsAware
+{
   /** The Java class this servable serves. */
   static readonly CLASS_NAME = 'org.apache.flink.ml.classification.linearsvc.LinearSVCModel';
   /** See {@link TransformerServable.className}. */
@@ -74,6 +82,24 @@ export class LinearSVCModelServable extends ModelServable.withParams(
   /** Loads a `LinearSVCModel` saved by Flink ML (or by {@link LinearSVCModelServable.save}). */
   static load(path: string): Promise<LinearSVCModelServable> {
     return loadStage(path, () => new LinearSVCModelServable());
+  }
+
+  private numerics: Numerics = DEFAULT_NUMERICS;
+
+  /**
+   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
+   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
+   *
+   * @throws InvalidNumericsError for an unknown value.
+   */
+  setNumerics(numerics: Numerics): this {
+    this.numerics = checkNumerics(numerics);
+    return this;
+  }
+
+  /** The numerics in use (see {@link NumericsAware}). */
+  getNumerics(): Numerics {
+    return this.numerics;
   }
 
   /**
@@ -90,12 +116,17 @@ export class LinearSVCModelServable extends ModelServable.withParams(
     const coefficient = model.coefficient;
     const n = input.numRows();
     const predictions = new Float64Array(n);
+    const rawValues = new Float64Array(2 * n);
     const raw = new Array<DenseVector>(n);
+    const prepared = coefficientDot(coefficient, this.numerics);
     const spec = { column: featuresCol, stage: 'LinearSVCModel', dimension: coefficient.size() };
     forEachVector(input, spec, (v, row) => {
-      const dot = FmaBLAS.dot(v.toDense(), coefficient);
+      // Java densifies the features first (so a sparse row gets the dense, fused kernel).
+      const dot = prepared.denseDot(v.toDense().values);
       predictions[row] = dot >= threshold ? 1.0 : 0.0;
-      raw[row] = new DenseVector([dot, -dot]);
+      rawValues[2 * row] = dot;
+      rawValues[2 * row + 1] = -dot;
+      raw[row] = new DenseVector(rawValues.subarray(2 * row, 2 * row + 2));
     });
     return input
       .addColumn(this.getPredictionCol(), DataTypes.DOUBLE, predictions)

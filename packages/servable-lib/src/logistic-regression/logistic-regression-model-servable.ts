@@ -1,11 +1,16 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import {
+  checkNumerics,
+  DEFAULT_NUMERICS,
   HasFeaturesCol,
   HasPredictionCol,
   HasRawPredictionCol,
   loadStage,
   ModelServable,
+  type Numerics,
+  type NumericsAware,
 } from '@servable/servable-api';
+import { coefficientDot } from './coefficient-dot.js';
 import {
   LOGISTIC_REGRESSION_MODEL_DATA_FORMAT,
   type LogisticRegressionModelData,
@@ -31,11 +36,14 @@ const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
  * out.getDoubles('prediction');
  * ```
  */
-export class LogisticRegressionModelServable extends ModelServable.withParams(
-  HasFeaturesCol,
-  HasPredictionCol,
-  HasRawPredictionCol,
-)<LogisticRegressionModelData> {
+export class LogisticRegressionModelServable
+  extends ModelServable.withParams(
+    HasFeaturesCol,
+    HasPredictionCol,
+    HasRawPredictionCol,
+  )<LogisticRegressionModelData>
+  implements NumericsAware
+{
   /** The Java class name of the saved model. */
   static readonly CLASS_NAME =
     'org.apache.flink.ml.classification.logisticregression.LogisticRegressionModel';
@@ -45,6 +53,24 @@ export class LogisticRegressionModelServable extends ModelServable.withParams(
   /** Loads a LogisticRegressionModel saved by Flink ML (or by {@link save}). */
   static load(path: string): Promise<LogisticRegressionModelServable> {
     return loadStage(path, () => new LogisticRegressionModelServable());
+  }
+
+  private numerics: Numerics = DEFAULT_NUMERICS;
+
+  /**
+   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
+   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
+   *
+   * @throws InvalidNumericsError for an unknown value.
+   */
+  setNumerics(numerics: Numerics): this {
+    this.numerics = checkNumerics(numerics);
+    return this;
+  }
+
+  /** The numerics in use (see {@link NumericsAware}). */
+  getNumerics(): Numerics {
+    return this.numerics;
   }
 
   /**
@@ -62,10 +88,12 @@ export class LogisticRegressionModelServable extends ModelServable.withParams(
       input,
       featuresCol,
       'LogisticRegressionModelServable',
-      model.coefficient,
+      coefficientDot(model.coefficient, this.numerics),
     );
-    return input
-      .addColumn(this.getPredictionCol(), DataTypes.DOUBLE, predictions)
-      .addColumn(this.getRawPredictionCol(), VECTOR, raw);
+    return input.addColumns(
+      [this.getPredictionCol(), this.getRawPredictionCol()],
+      [DataTypes.DOUBLE, VECTOR],
+      [predictions, raw],
+    );
   }
 }

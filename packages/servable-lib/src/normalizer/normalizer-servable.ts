@@ -1,11 +1,16 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
-import { FmaBLAS, type Vector } from '@servable/linalg';
+import { BLAS, type Blas, type Vector } from '@servable/linalg';
 import {
+  blasOf,
   ColumnTypeMismatchError,
+  checkNumerics,
+  DEFAULT_NUMERICS,
   DoubleParam,
   HasInputCol,
   HasOutputCol,
   loadStage,
+  type Numerics,
+  type NumericsAware,
   ParamValidators,
   paramMixin,
   requireVectorColumn,
@@ -32,25 +37,25 @@ const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
  * multiplication by the reciprocal (not a division per entry). A zero vector gives
  * `1/0 = Infinity` and NaN entries, as in Java.
  */
-export function normalizeVector(v: Vector, p: number): Vector {
+export function normalizeVector(v: Vector, p: number, blas: Blas = BLAS): Vector {
   const out = v.clone();
-  FmaBLAS.scal(1 / FmaBLAS.norm(v, p), out);
+  blas.scal(1 / blas.norm(v, p), out);
   return out;
 }
 
 /**
  * Serves Flink ML's `Normalizer` (a Transformer: params only): scales each vector to unit
- * p-norm (see {@link normalizeVector}); bit for bit as Flink ML on Java 11+.
+ * p-norm (see {@link normalizeVector}); bit for bit as Flink ML on Java 8 (`'fast'`, default)
+ * or Java 11+ (`setNumerics('java11')`).
  *
  * - Params: `inputCol` ("input"), `outputCol` ("output"), `p` (2.0, >= 1).
  * - Output: VECTOR of the input's kind (sparse keeps its pattern).
  * - A null vector fails with {@link ColumnTypeMismatchError} (Java: NullPointerException).
  */
-export class NormalizerServable extends TransformerServableBase.withParams(
-  HasInputCol,
-  HasOutputCol,
-  HasP,
-) {
+export class NormalizerServable
+  extends TransformerServableBase.withParams(HasInputCol, HasOutputCol, HasP)
+  implements NumericsAware
+{
   /** The Java class name of the saved stage. */
   static readonly CLASS_NAME = 'org.apache.flink.ml.feature.normalizer.Normalizer';
   readonly className: string = NormalizerServable.CLASS_NAME;
@@ -60,10 +65,29 @@ export class NormalizerServable extends TransformerServableBase.withParams(
     return loadStage(path, () => new NormalizerServable());
   }
 
+  private numerics: Numerics = DEFAULT_NUMERICS;
+
+  /**
+   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
+   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
+   *
+   * @throws InvalidNumericsError for an unknown value.
+   */
+  setNumerics(numerics: Numerics): this {
+    this.numerics = checkNumerics(numerics);
+    return this;
+  }
+
+  /** The numerics in use (see {@link NumericsAware}). */
+  getNumerics(): Numerics {
+    return this.numerics;
+  }
+
   /** See {@link TransformerServable.transform}. */
   transform(input: DataFrame): DataFrame {
     const column = this.getInputCol();
     const p = this.getP();
+    const blas = blasOf(this.numerics);
     const vectors = requireVectorColumn(input, column, 'NormalizerServable');
     const out = new Array<Vector>(vectors.length);
     for (let r = 0; r < vectors.length; r++) {
@@ -71,7 +95,7 @@ export class NormalizerServable extends TransformerServableBase.withParams(
       if (v === null || v === undefined) {
         throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
       }
-      out[r] = normalizeVector(v, p);
+      out[r] = normalizeVector(v, p, blas);
     }
     return input.addColumn(this.getOutputCol(), VECTOR, out);
   }

@@ -1,17 +1,22 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import {
+  checkNumerics,
+  DEFAULT_NUMERICS,
   HasFeaturesCol,
   HasPredictionCol,
   HasRawPredictionCol,
   latestRecordFormat,
   loadStage,
   ModelServable,
+  type Numerics,
+  type NumericsAware,
   ParamValidators,
   paramMixin,
   type SavedModelData,
   StringParam,
   toModelVersion,
 } from '@servable/servable-api';
+import { coefficientDot } from '../logistic-regression/coefficient-dot.js';
 import {
   type LogisticRegressionModelData,
   LogisticRegressionModelDataCodec,
@@ -79,12 +84,15 @@ export const ONLINE_LOGISTIC_REGRESSION_MODEL_DATA_FORMAT =
  * olr.transform(df); // + prediction, rawPrediction, modelVersion
  * ```
  */
-export class OnlineLogisticRegressionModelServable extends ModelServable.withParams(
-  HasFeaturesCol,
-  HasPredictionCol,
-  HasRawPredictionCol,
-  HasOnlineLRModelVersionCol,
-)<LogisticRegressionModelData> {
+export class OnlineLogisticRegressionModelServable
+  extends ModelServable.withParams(
+    HasFeaturesCol,
+    HasPredictionCol,
+    HasRawPredictionCol,
+    HasOnlineLRModelVersionCol,
+  )<LogisticRegressionModelData>
+  implements NumericsAware
+{
   /** The Java class this servable serves. */
   static readonly CLASS_NAME =
     'org.apache.flink.ml.classification.logisticregression.OnlineLogisticRegressionModel';
@@ -98,6 +106,24 @@ export class OnlineLogisticRegressionModelServable extends ModelServable.withPar
   /** Loads an `OnlineLogisticRegressionModel` stage (metadata; data if `data/` exists). */
   static load(path: string): Promise<OnlineLogisticRegressionModelServable> {
     return loadStage(path, () => new OnlineLogisticRegressionModelServable());
+  }
+
+  private numerics: Numerics = DEFAULT_NUMERICS;
+
+  /**
+   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
+   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
+   *
+   * @throws InvalidNumericsError for an unknown value.
+   */
+  setNumerics(numerics: Numerics): this {
+    this.numerics = checkNumerics(numerics);
+    return this;
+  }
+
+  /** The numerics in use (see {@link NumericsAware}). */
+  getNumerics(): Numerics {
+    return this.numerics;
   }
 
   /**
@@ -114,7 +140,7 @@ export class OnlineLogisticRegressionModelServable extends ModelServable.withPar
       input,
       featuresCol,
       'OnlineLogisticRegressionModel',
-      model.coefficient,
+      coefficientDot(model.coefficient, this.numerics),
     );
     const n = predictions.length;
     const versionCol = this.getModelVersionCol();

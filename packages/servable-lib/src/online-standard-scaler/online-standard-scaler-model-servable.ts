@@ -1,5 +1,7 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import {
+  checkNumerics,
+  DEFAULT_NUMERICS,
   HasInputCol,
   HasMaxAllowedModelDelayMs,
   HasModelVersionCol,
@@ -8,6 +10,8 @@ import {
   loadStage,
   ModelServable,
   mapVectorColumn,
+  type Numerics,
+  type NumericsAware,
   type SavedModelData,
   toModelVersion,
 } from '@servable/servable-api';
@@ -66,14 +70,17 @@ export const ONLINE_STANDARD_SCALER_MODEL_DATA_FORMAT = latestRecordFormat<Stand
  * scaler.transform(df); // + output, version
  * ```
  */
-export class OnlineStandardScalerModelServable extends ModelServable.withParams(
-  HasInputCol,
-  HasOutputCol,
-  HasWithMean,
-  HasWithStd,
-  HasModelVersionCol,
-  HasMaxAllowedModelDelayMs,
-)<StandardScalerModelData> {
+export class OnlineStandardScalerModelServable
+  extends ModelServable.withParams(
+    HasInputCol,
+    HasOutputCol,
+    HasWithMean,
+    HasWithStd,
+    HasModelVersionCol,
+    HasMaxAllowedModelDelayMs,
+  )<StandardScalerModelData>
+  implements NumericsAware
+{
   /** The Java class this servable serves. */
   static readonly CLASS_NAME =
     'org.apache.flink.ml.feature.standardscaler.OnlineStandardScalerModel';
@@ -87,6 +94,25 @@ export class OnlineStandardScalerModelServable extends ModelServable.withParams(
   /** Loads an `OnlineStandardScalerModel` stage (metadata; data if `data/` exists). */
   static load(path: string): Promise<OnlineStandardScalerModelServable> {
     return loadStage(path, () => new OnlineStandardScalerModelServable());
+  }
+
+  private numerics: Numerics = DEFAULT_NUMERICS;
+
+  /**
+   * Selects the numerics (see {@link Numerics}). Both give the same bits here: the only
+   * operation Java 11+ fuses, `axpy(-1, mean, x)`, has exact products, so `x - mean` rounds
+   * once either way. Not a param: never saved.
+   *
+   * @throws InvalidNumericsError for an unknown value.
+   */
+  setNumerics(numerics: Numerics): this {
+    this.numerics = checkNumerics(numerics);
+    return this;
+  }
+
+  /** The numerics in use (see {@link NumericsAware}). */
+  getNumerics(): Numerics {
+    return this.numerics;
   }
 
   /**

@@ -1,10 +1,14 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import {
+  checkNumerics,
+  DEFAULT_NUMERICS,
   HasInputCol,
   HasOutputCol,
   loadStage,
   ModelServable,
   mapVectorColumn,
+  type Numerics,
+  type NumericsAware,
 } from '@servable/servable-api';
 import {
   STANDARD_SCALER_MODEL_DATA_FORMAT,
@@ -23,12 +27,15 @@ const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
  * `withStd`, `out_i *= (std_i == 0 ? 0 : 1/std_i)` (a sparse input without `withMean` stays
  * sparse). Appends `outputCol` (VECTOR).
  */
-export class StandardScalerModelServable extends ModelServable.withParams(
-  HasInputCol,
-  HasOutputCol,
-  HasWithMean,
-  HasWithStd,
-)<StandardScalerModelData> {
+export class StandardScalerModelServable
+  extends ModelServable.withParams(
+    HasInputCol,
+    HasOutputCol,
+    HasWithMean,
+    HasWithStd,
+  )<StandardScalerModelData>
+  implements NumericsAware
+{
   /** The Java class name of the saved model. */
   static readonly CLASS_NAME = 'org.apache.flink.ml.feature.standardscaler.StandardScalerModel';
   readonly className: string = StandardScalerModelServable.CLASS_NAME;
@@ -37,6 +44,25 @@ export class StandardScalerModelServable extends ModelServable.withParams(
   /** Loads a StandardScalerModel saved by Flink ML (or by {@link save}). */
   static load(path: string): Promise<StandardScalerModelServable> {
     return loadStage(path, () => new StandardScalerModelServable());
+  }
+
+  private numerics: Numerics = DEFAULT_NUMERICS;
+
+  /**
+   * Selects the numerics (see {@link Numerics}). Both give the same bits here: the only
+   * operation Java 11+ fuses, `axpy(-1, mean, x)`, has exact products, so `x - mean` rounds
+   * once either way. Not a param: never saved.
+   *
+   * @throws InvalidNumericsError for an unknown value.
+   */
+  setNumerics(numerics: Numerics): this {
+    this.numerics = checkNumerics(numerics);
+    return this;
+  }
+
+  /** The numerics in use (see {@link NumericsAware}). */
+  getNumerics(): Numerics {
+    return this.numerics;
   }
 
   /**

@@ -1,0 +1,169 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
+import { DenseVector, SparseVector, type Vector } from '@servable/linalg';
+import {
+  InvalidNumericsError,
+  isNumericsAware,
+  type NumericsAware,
+  ServableRegistry,
+} from '@servable/servable-api';
+import {
+  KMeansModelServable,
+  KnnModelServable,
+  LinearRegressionModelServable,
+  LinearSVCModelServable,
+  LogisticRegressionModelServable,
+  NormalizerServable,
+  OnlineKMeansModelServable,
+  OnlineLogisticRegressionModelServable,
+  OnlineStandardScalerModelServable,
+  StandardScalerModelServable,
+  servableLib,
+} from '@servable/servable-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const LR_DIR = fileURLToPath(new URL('./fixtures/lr-default', import.meta.url));
+const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
+
+interface ExpectedVector {
+  type: 'dense' | 'sparse';
+  n?: number;
+  indices?: number[];
+  bits: string[];
+}
+interface Expected {
+  inputs: ExpectedVector[];
+  outputs: { prediction: { bits: string }; rawPrediction: ExpectedVector }[];
+}
+
+const expected = JSON.parse(await readFile(join(LR_DIR, 'expected.json'), 'utf8')) as Expected;
+
+function bitsToDouble(hex: string): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setBigUint64(0, BigInt(`0x${hex}`));
+  return view.getFloat64(0);
+}
+
+function toVector(v: ExpectedVector): Vector {
+  const values = v.bits.map(bitsToDouble);
+  return v.type === 'dense'
+    ? new DenseVector(values)
+    : new SparseVector(v.n as number, v.indices as number[], values);
+}
+
+const input = DataFrame.fromColumns(['features'], [VECTOR], [expected.inputs.map(toVector)]);
+
+/** rawPrediction of every row as doubles, and how many differ in any bit from expected.json. */
+function compare(out: DataFrame): { maxRelative: number; differingBits: number } {
+  const raw = out.getVectors('rawPrediction');
+  const predictions = out.getDoubles('prediction');
+  let maxRelative = 0;
+  let differingBits = 0;
+  expected.outputs.forEach((want, r) => {
+    expect(predictions[r]).toBe(bitsToDouble(want.prediction.bits));
+    const got = raw[r]!.toArray();
+    want.rawPrediction.bits.forEach((hex, i) => {
+      const w = bitsToDouble(hex);
+      const g = got[i]!;
+      if (!Object.is(g, w)) differingBits++;
+      if (w !== 0) maxRelative = Math.max(maxRelative, Math.abs(g - w) / Math.abs(w));
+      else expect(g).toBe(0);
+    });
+  });
+  return { maxRelative, differingBits };
+}
+
+describe('LogisticRegression numerics on lr-default (answers of Flink ML on Java 11+)', () => {
+  it("'java11' reproduces every bit", async () => {
+    const servable = await new ServableRegistry({ numerics: 'java11' })
+      .register(servableLib)
+      .load(LR_DIR);
+    expect(compare(servable.transform(input))).toEqual({ maxRelative: 0, differingBits: 0 });
+  });
+
+  it("'fast' (the default) is within 1e-15 relative, and is not bit-identical here", async () => {
+    const servable = await new ServableRegistry().register(servableLib).load(LR_DIR);
+    expect((servable as LogisticRegressionModelServable).getNumerics()).toBe('fast');
+    const { maxRelative, differingBits } = compare(servable.transform(input));
+    expect(maxRelative).toBeLessThanOrEqual(1e-15);
+    // The fixture has a dot product whose fused and unfused values differ in the last bit: this
+    // is what makes the 'java11' test above meaningful.
+    expect(differingBits).toBeGreaterThan(0);
+  });
+
+  it('switches per transform with setNumerics', async () => {
+    const lr = await LogisticRegressionModelServable.load(LR_DIR);
+    expect(compare(lr.transform(input)).differingBits).toBeGreaterThan(0);
+    expect(compare(lr.setNumerics('java11').transform(input)).differingBits).toBe(0);
+    expect(compare(lr.setNumerics('fast').transform(input)).differingBits).toBeGreaterThan(0);
+  });
+});
+
+describe('numerics is not a Flink ML param', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'servable-numerics-'));
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('never reaches the saved metadata, and a reload has the loader’s numerics', async () => {
+    const lr = (await LogisticRegressionModelServable.load(LR_DIR)).setNumerics('java11');
+    const dir = join(work, 'lr');
+    await lr.save(dir);
+    const text = await readFile(join(dir, 'metadata'), 'utf8');
+    expect(text).not.toMatch(/numerics|java11/i);
+    const metadata = JSON.parse(text) as { paramMap: Record<string, unknown> };
+    const original = JSON.parse(await readFile(join(LR_DIR, 'metadata'), 'utf8')) as {
+      paramMap: Record<string, unknown>;
+    };
+    expect(Object.keys(metadata.paramMap).sort()).toEqual(Object.keys(original.paramMap).sort());
+    const reloaded = await new ServableRegistry().register(servableLib).load(dir);
+    expect((reloaded as LogisticRegressionModelServable).getNumerics()).toBe('fast');
+
+    const normalizer = new NormalizerServable().setNumerics('java11');
+    await normalizer.save(join(work, 'normalizer'));
+    const saved = await readFile(join(work, 'normalizer', 'metadata'), 'utf8');
+    expect(saved).not.toMatch(/numerics|java11/i);
+  });
+});
+
+describe('NumericsAware servables', () => {
+  const servables: [string, () => unknown][] = [
+    ['LogisticRegressionModel', () => new LogisticRegressionModelServable()],
+    ['OnlineLogisticRegressionModel', () => new OnlineLogisticRegressionModelServable()],
+    ['LinearSVCModel', () => new LinearSVCModelServable()],
+    ['LinearRegressionModel', () => new LinearRegressionModelServable()],
+    ['KnnModel', () => new KnnModelServable()],
+    ['KMeansModel', () => new KMeansModelServable()],
+    ['OnlineKMeansModel', () => new OnlineKMeansModelServable()],
+    ['StandardScalerModel', () => new StandardScalerModelServable()],
+    ['OnlineStandardScalerModel', () => new OnlineStandardScalerModelServable()],
+    ['Normalizer', () => new NormalizerServable()],
+  ];
+  for (const [name, create] of servables) {
+    it(`${name} defaults to 'fast', switches, and rejects unknown values`, () => {
+      const servable = create();
+      expect(isNumericsAware(servable)).toBe(true);
+      const aware = servable as NumericsAware;
+      expect(aware.getNumerics()).toBe('fast');
+      expect(aware.setNumerics('java11')).toBe(aware);
+      expect(aware.getNumerics()).toBe('java11');
+      expect(() => aware.setNumerics('fma' as never)).toThrow(InvalidNumericsError);
+      expect(() => aware.setNumerics('fma' as never)).toThrow(
+        `Invalid numerics "fma": expected 'fast' or 'java11'.`,
+      );
+      expect(aware.getNumerics()).toBe('java11');
+    });
+  }
+
+  it('a registry rejects an unknown numerics', () => {
+    expect(() => new ServableRegistry({ numerics: 'java8' as never })).toThrow(
+      InvalidNumericsError,
+    );
+  });
+});

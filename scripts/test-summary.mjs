@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Adds up the vitest JSON reports of every workspace package into one closing line,
 // `Tests: N passed, N failed, N skipped`, so that CI has a single, plain verdict to read.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { OutputCoding, Remainder, RowCoding, TfjsBackendChoice } from '@servable/tf-bridge';
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { inspect } from './commands/inspect.js';
@@ -6,6 +7,7 @@ import { type OnError, predict } from './commands/predict.js';
 import { publish } from './commands/publish.js';
 import { serve } from './commands/serve.js';
 import { stream } from './commands/stream.js';
+import { train } from './commands/train.js';
 import { CliError, CliUsageError, errorMessage } from './errors.js';
 import { collect, parseInteger, parseList } from './option-parsers.js';
 import { parseSchemaOption } from './schema-option.js';
@@ -50,6 +52,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
         'servable serve --model fraud=./models/fraud --watch --port 8080',
         'servable publish --dir ./models/fraud --stage 1 --file ./lr-v8/data/part-0',
         'servable stream --brokers kafka:9092 --input-topic rows --output-topic scores --model ./models/fraud',
+        'servable train --script model.mjs --input train.jsonl --selected-cols features --label-col label --epochs 10 --output ./models/tf',
       ),
     );
 
@@ -272,6 +275,171 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       );
     });
 
+  program
+    .command('train')
+    .description(
+      'Train a TensorFlow model (TFEstimator of @servable/tf-bridge) on JSON-lines rows and save the fitted stage, ready for predict/serve/inspect. Each TFEstimator param has the flag of the same name. Progress per epoch (epoch i/N, loss, rows/s) goes to stderr: a live bar on a terminal, one line per epoch otherwise.',
+    )
+    .requiredOption(
+      '-s, --script <file>',
+      'the training script: a JS module whose entry returns a compiled TF.js model (tfjs), or a .py file (python)',
+    )
+    .requiredOption('-i, --input <file>', 'the JSON-lines training rows, or - for stdin')
+    .requiredOption(
+      '-o, --output <dir>',
+      'where the fitted stage is saved (a new or empty directory; with --pipeline-prefix a PipelineModel)',
+    )
+    .requiredOption(
+      '--selected-cols <cols>',
+      'selectedCols: comma-separated input columns fed to the model, in order (numbers or vectors)',
+    )
+    .option(
+      '--label-col <col>',
+      'labelCol: the label column (default none: the script reads labels itself)',
+    )
+    .option(
+      '--output-cols <cols>',
+      'outputCols: comma-separated columns inference appends (default prediction)',
+    )
+    .option(
+      '--output-types <types>',
+      'outputTypes: comma-separated types of the output columns, DOUBLE, FLOAT, INT, LONG, VECTOR(DOUBLE), FLOAT_32, ... (default DOUBLE)',
+    )
+    .option('--entry-func <name>', 'entryFunc: the function of the script to call (default entry)')
+    .option(
+      '--hyper-params <key=value>',
+      'hyperParams: a key=value handed to the script as ctx.hyperParams (repeatable)',
+      collect,
+    )
+    .option('--epochs <n>', 'epochs: passes over the rows (default 1)')
+    .option('--batch-size <rows>', 'batchSize: rows per training batch (default 32)')
+    .addOption(
+      new Option(
+        '--remainder <mode>',
+        'remainder: the last partial batch is kept as is, dropped, or padded with rows from the start of the epoch (default keep)',
+      ).choices(['keep', 'drop', 'pad']),
+    )
+    .option('--shuffle', 'shuffle: shuffle the rows each epoch (seeded)')
+    .addOption(
+      new Option('--backend <backend>', 'backend: where the script runs (default tfjs)').choices([
+        'tfjs',
+        'python',
+      ]),
+    )
+    .addOption(
+      new Option(
+        '--tfjs-backend <backend>',
+        'tfjsBackend: auto (wasm, else cpu with a warning), cpu or wasm (default auto)',
+      ).choices(['auto', 'cpu', 'wasm']),
+    )
+    .option(
+      '--worker-num <n>',
+      'workerNum: workers (default 1; tfjs: N > 1 trains N data-parallel replicas in worker threads)',
+    )
+    .option('--ps-num <n>', 'psNum: parameter-server nodes (python backend; default 0)')
+    .option(
+      '--checkpoint-dir <dir>',
+      'checkpointDir: where checkpoints (epoch-<n>.tfjb) are written',
+    )
+    .option(
+      '--checkpoint-every <n>',
+      'checkpointEvery: write a checkpoint every N epochs (default 0: never)',
+    )
+    .option(
+      '--initial-model-path <path>',
+      'initialModelPath: warm start from a saved TF model stage, a .tfjb bundle or a model.json',
+    )
+    .option(
+      '--resume-from <dir>',
+      'resumeFrom: a checkpoint directory; training continues after its latest epoch',
+    )
+    .option('--env-path <path>', 'envPath: the python executable or virtualenv (python backend)')
+    .addOption(
+      new Option(
+        '--coding <coding>',
+        'coding: how rows reach a python script (default json)',
+      ).choices(['csv', 'json', 'example']),
+    )
+    .addOption(
+      new Option(
+        '--output-coding <coding>',
+        "outputCoding: how a python script's rows come back (default json)",
+      ).choices(['csv', 'json', 'none']),
+    )
+    .option('--inference-script <file>', 'inferenceScript: a different script for inference')
+    .option('--inference-entry-func <name>', 'inferenceEntryFunc: a different entry for inference')
+    .option(
+      '--inference-hyper-params <key=value>',
+      'inferenceHyperParams: hyper-parameters for inference instead of --hyper-params (repeatable)',
+      collect,
+    )
+    .option(
+      '--pipeline-prefix <dir>',
+      'a saved stage or PipelineModel applied to the rows before training (repeatable, in order); the output is then a PipelineModel of them and the trained model',
+      collect,
+    )
+    .option(
+      '--schema <fields>',
+      'the input columns, "name TYPE, ..." (e.g. "features VECTOR(DOUBLE), label DOUBLE"); default: inferred from the rows',
+    )
+    .option('--no-progress', 'print no per-epoch progress (neither bar nor lines)')
+    .addHelpText(
+      'after',
+      examples(
+        'servable train --script linear.mjs --input train.jsonl --selected-cols features --label-col label --epochs 20 --batch-size 16 --hyper-params lr=0.1 --output ./models/tf',
+        'cat train.jsonl | servable train -s mlp.mjs -i - --selected-cols scaled --label-col label --pipeline-prefix ./models/scaler --output ./models/scaler-mlp',
+        'servable train -s mlp.mjs -i train.jsonl --selected-cols x,y --label-col z --epochs 50 --checkpoint-dir ckpt --checkpoint-every 5 --output ./models/mlp',
+        'servable train -s mlp.mjs -i train.jsonl --selected-cols x,y --label-col z --epochs 50 --resume-from ckpt --output ./models/mlp-2',
+        'servable train -s model.py --backend python --worker-num 2 -i train.jsonl --selected-cols x --output ./models/py',
+      ),
+    )
+    .action(async (flags: TrainFlags) => {
+      const int = (text: string | undefined, flag: string, min: number): number | undefined =>
+        text === undefined ? undefined : parseInteger(text, flag, min);
+      const numbers = {
+        epochs: int(flags.epochs, '--epochs', 1),
+        batchSize: int(flags.batchSize, '--batch-size', 1),
+        workerNum: int(flags.workerNum, '--worker-num', 1),
+        psNum: int(flags.psNum, '--ps-num', 0),
+        checkpointEvery: int(flags.checkpointEvery, '--checkpoint-every', 0),
+      };
+      const defined = <T extends object>(o: T): Partial<T> =>
+        Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+      result.code = await train(
+        {
+          script: flags.script,
+          input: flags.input,
+          output: flags.output,
+          selectedCols: parseList(flags.selectedCols),
+          ...defined({
+            ...numbers,
+            labelCol: flags.labelCol,
+            outputCols: flags.outputCols === undefined ? undefined : parseList(flags.outputCols),
+            outputTypes: flags.outputTypes === undefined ? undefined : parseList(flags.outputTypes),
+            entryFunc: flags.entryFunc,
+            hyperParams: flags.hyperParams,
+            remainder: flags.remainder,
+            shuffle: flags.shuffle,
+            backend: flags.backend,
+            tfjsBackend: flags.tfjsBackend,
+            checkpointDir: flags.checkpointDir,
+            initialModelPath: flags.initialModelPath,
+            resumeFrom: flags.resumeFrom,
+            envPath: flags.envPath,
+            coding: flags.coding,
+            outputCoding: flags.outputCoding,
+            inferenceScript: flags.inferenceScript,
+            inferenceEntryFunc: flags.inferenceEntryFunc,
+            inferenceHyperParams: flags.inferenceHyperParams,
+            pipelinePrefix: flags.pipelinePrefix,
+            schema: flags.schema === undefined ? undefined : parseSchemaOption(flags.schema),
+          }),
+          ...(flags.progress === false ? { progress: false } : {}),
+        },
+        io,
+      );
+    });
+
   return program;
 }
 
@@ -282,6 +450,39 @@ interface PredictFlags {
   batchSize: string;
   schema?: string;
   select?: string;
+  progress?: boolean;
+}
+
+interface TrainFlags {
+  script: string;
+  input: string;
+  output: string;
+  selectedCols: string;
+  labelCol?: string;
+  outputCols?: string;
+  outputTypes?: string;
+  entryFunc?: string;
+  hyperParams?: string[];
+  epochs?: string;
+  batchSize?: string;
+  remainder?: Remainder;
+  shuffle?: boolean;
+  backend?: 'tfjs' | 'python';
+  tfjsBackend?: TfjsBackendChoice;
+  workerNum?: string;
+  psNum?: string;
+  checkpointDir?: string;
+  checkpointEvery?: string;
+  initialModelPath?: string;
+  resumeFrom?: string;
+  envPath?: string;
+  coding?: RowCoding;
+  outputCoding?: OutputCoding;
+  inferenceScript?: string;
+  inferenceEntryFunc?: string;
+  inferenceHyperParams?: string[];
+  pipelinePrefix?: string[];
+  schema?: string;
   progress?: boolean;
 }
 

@@ -76,3 +76,20 @@ export function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : error instanceof Error ? error.name : 'ERROR';
 }
+
+/**
+ * Training failed: the script could not be imported, its entry threw, or the bridge rejected the
+ * data or params. The message is `training with script <script> failed: <reason>`; `cause`
+ * holds the bridge's or the script's own error.
+ */
+export class TrainingError extends CliError {
+  constructor(
+    /** The training script's path. */
+    readonly script: string,
+    /** What went wrong (the cause's message). */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super('TRAINING', `training with script ${script} failed: ${reason}`, options);
+  }
+}

@@ -23,10 +23,18 @@ export {
   startStream,
   stream,
 } from './commands/stream.js';
-export { CliError, CliUsageError, ConfigFileError, InputLineError } from './errors.js';
+export { type TrainOptions, train } from './commands/train.js';
+export {
+  CliError,
+  CliUsageError,
+  ConfigFileError,
+  InputLineError,
+  TrainingError,
+} from './errors.js';
 export { type InputLine, parseRecordLine, readLines } from './json-lines.js';
 export { loadModelStage, type ModelStage } from './model-stage.js';
 export { modelVersionText, type StageVersion, stageVersions } from './model-versions.js';
+export { type RecordFrame, type RecordFrameOptions, readRecordFrame } from './record-frame.js';
 export {
   type InputRecord,
   RecordTransformer,
@@ -43,3 +51,10 @@ export {
   type ServeFlags,
   type ServeModelConfig,
 } from './serve-config.js';
+export {
+  createTrainProgress,
+  formatEpochLine,
+  formatLoss,
+  type TrainProgress,
+  type TrainProgressMode,
+} from './train-progress.js';

@@ -1,10 +1,12 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
+import { formatJavaDouble as javaDouble, type SparseVector } from '@servable/linalg';
 import {
   applyParamMapJson,
   ColumnTypeMismatchError,
   InvalidParamError,
   ParamError,
 } from '@servable/servable-api';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   FeatureHasherServable,
@@ -89,6 +91,63 @@ describe('FeatureHasherServable behaviour', () => {
     const [v0, v1] = s.transform(df).getVectors('output');
     expect(v0!.get(featureHasherIndex('d=1.0', 262144))).toBe(1);
     expect(v1!.get(featureHasherIndex('d=1.0E7', 262144))).toBe(1);
+  });
+
+  it('property: cached categorical indices and the row accumulator match a per-row reference', () => {
+    // The reference is Java's algorithm literally: numeric keys then categorical keys, merged
+    // into a map in that order (sums in insertion order), then sorted indices.
+    const reference = (d: number, s: string | null, b: boolean, n: number) => {
+      const entries: [number, number][] = [[featureHasherIndex('d', n), d]];
+      if (s !== null) entries.push([featureHasherIndex(`s=${s}`, n), 1]);
+      entries.push([featureHasherIndex(`b=${b}`, n), 1]);
+      entries.push([featureHasherIndex(`c=${javaDouble(d)}`, n), 1]);
+      const sums = new Map<number, number>();
+      for (const [i, v] of entries) sums.set(i, sums.has(i) ? sums.get(i)! + v : v);
+      const indices = [...sums.keys()].sort((x, y) => x - y);
+      return { indices, values: indices.map((i) => sums.get(i)!) };
+    };
+    const double = fc.oneof(
+      fc.constantFrom(0, -0, 1, 2.5, -1e7, Number.NaN),
+      fc.double({ noNaN: true }),
+    );
+    const row = fc.tuple(
+      double,
+      fc.oneof(fc.constantFrom('a', 'b', ''), fc.constant(null)),
+      fc.boolean(),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 8 }),
+        (rows, n) => {
+          const df = DataFrame.fromColumns(
+            ['d', 's', 'b', 'c'],
+            [DataTypes.DOUBLE, DataTypes.STRING, DataTypes.BOOLEAN, DataTypes.DOUBLE],
+            [
+              Float64Array.from(rows, (x) => x[0]),
+              rows.map((x) => x[1]),
+              rows.map((x) => x[2]),
+              Float64Array.from(rows, (x) => x[0]),
+            ],
+          );
+          const out = new FeatureHasherServable()
+            .setInputCols(['d', 's', 'b', 'c'])
+            .setCategoricalCols(['c'])
+            .setNumFeatures(n)
+            .transform(df)
+            .getValues('output') as SparseVector[];
+          rows.forEach(([d, str, b], r) => {
+            const want = reference(d, str, b, n);
+            expect(Array.from(out[r]!.indices)).toEqual(want.indices);
+            const got = Array.from(out[r]!.values);
+            got.forEach((v, i) => {
+              expect(Object.is(v, want.values[i]), `row ${r} [${i}]`).toBe(true);
+            });
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('rejects categoricalCols outside inputCols, non-numeric numeric cols, bad numFeatures', () => {

@@ -1,5 +1,7 @@
 import { DataFrame, DataTypes } from '@servable/dataframe';
+import type { SparseVector } from '@servable/linalg';
 import { applyParamMapJson, ColumnTypeMismatchError } from '@servable/servable-api';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   HashingTFServable,
@@ -86,6 +88,41 @@ describe('HashingTFServable behaviour', () => {
     const [bin, empty] = s.setBinary(true).transform(df).getVectors('output');
     expect(bin!.toArray().reduce((a, b) => a + b)).toBe(1);
     expect(empty!.toString()).toBe('(10, [], [])');
+  });
+
+  it('property: many rows, long lists and collisions give the counts of a plain Map, per row', () => {
+    // The reference is Java's algorithm literally: a map index → count, then sorted indices.
+    const reference = (list: readonly (string | null)[], n: number, binary: boolean) => {
+      const counts = new Map<number, number>();
+      for (const t of list) {
+        const index = hashingTFIndex(t === null ? 0 : murmur3HashUnencodedChars(t), n);
+        counts.set(index, binary ? 1 : (counts.get(index) ?? 0) + 1);
+      }
+      const indices = [...counts.keys()].sort((a, b) => a - b);
+      return { indices, values: indices.map((i) => counts.get(i)!) };
+    };
+    const term = fc.oneof(fc.string({ maxLength: 4 }), fc.constant(null));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(term, { maxLength: 80 }), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.boolean(),
+        (lists, numFeatures, binary) => {
+          const df = DataFrame.fromColumns(['input'], [DataTypes.ARRAY(DataTypes.STRING)], [lists]);
+          const out = new HashingTFServable()
+            .setNumFeatures(numFeatures)
+            .setBinary(binary)
+            .transform(df)
+            .getValues('output') as SparseVector[];
+          lists.forEach((list, r) => {
+            const want = reference(list, numFeatures, binary);
+            expect(Array.from(out[r]!.indices)).toEqual(want.indices);
+            expect(Array.from(out[r]!.values)).toEqual(want.values);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('rejects non-array columns and null lists with typed errors', () => {

@@ -7,6 +7,7 @@ import {
   ModelDataError,
   ModelNotLoadedError,
 } from '@servable/servable-api';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DistanceMeasureError,
@@ -80,6 +81,48 @@ describe('KMeansModelServable on Flink ML vectors', () => {
       expect(out.getDataType('prediction')).toBe(DataTypes.INT);
       expectCaseOutput(out, c);
     });
+  });
+});
+
+describe("KMeansModelServable on Flink ML vectors in 'java11' numerics (bit-exact)", () => {
+  // Computed on Java 11 (FMA norms and dots): every case must match exactly; they match in
+  // 'fast' too (2-dimensional points, far from any tie).
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      const s = new KMeansModelServable().setNumerics('java11');
+      applyParamMapJson(s, caseParams(file, c) as never);
+      s.setModel(fixtureKMeansModel(caseModelData(file, c)));
+      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
+    });
+  });
+
+  it('property: predicts findClosest with FmaBLAS norms and dots, row by row', () => {
+    const coord = fc.double({ min: -10, max: 10, noNaN: true });
+    const vec = fc.array(coord, { minLength: 6, maxLength: 6 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('euclidean', 'manhattan', 'cosine') as fc.Arbitrary<
+          'euclidean' | 'manhattan' | 'cosine'
+        >,
+        fc.array(vec, { minLength: 2, maxLength: 5 }),
+        fc.array(vec, { minLength: 1, maxLength: 8 }),
+        (measure, centroidValues, rowValues) => {
+          const centroids = centroidValues.map((c) => Vectors.dense(...c.map((x) => x + 11)));
+          const rows = rowValues.map((r) => Vectors.dense(...r.map((x) => x + 11)));
+          const s = new KMeansModelServable()
+            .setNumerics('java11')
+            .setK(centroids.length)
+            .setDistanceMeasure(measure)
+            .setModel({ centroids, weights: Vectors.dense(...centroids.map(() => 1)) });
+          const out = s.transform(df(rows));
+          const prepared = centroids.map((c) => withNorm(c, FmaBLAS));
+          expect(Array.from(out.getDoubles('prediction'))).toEqual(
+            rows.map((r) => findClosest(measure, prepared, withNorm(r, FmaBLAS), FmaBLAS)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

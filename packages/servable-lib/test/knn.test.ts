@@ -8,6 +8,7 @@ import {
   ModelDataError,
   ModelNotLoadedError,
 } from '@servable/servable-api';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type KnnModelData,
@@ -84,6 +85,60 @@ describe('KnnModelServable on Flink ML vectors', () => {
       s.setModel(fixtureModel(caseModelData(file, c)));
       expectCaseOutput(s.transform(caseInput(c)), c);
     });
+  });
+});
+
+describe("KnnModelServable on Flink ML vectors in 'java11' numerics (bit-exact)", () => {
+  // The vectors were computed on Java 11 (FMA BLAS): every case must match bit for bit. (They
+  // match in 'fast' too: 2-dimensional features leave no room for a fused rounding to differ.)
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      const s = new KnnModelServable().setNumerics('java11');
+      applyParamMapJson(s, caseParams(file, c) as never);
+      s.setModel(fixtureModel(caseModelData(file, c)));
+      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
+    });
+  });
+
+  it('property: predicts knnPredict with FmaBLAS, row by row', () => {
+    const coord = fc.integer({ min: -3, max: 3 }).map((x) => x / 2 + 0.1);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(
+          fc.tuple(fc.array(coord, { minLength: 5, maxLength: 5 }), fc.integer({ min: 0, max: 2 })),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
+        fc.array(fc.array(coord, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        (k, dim, points, rows) => {
+          const model = packModel(
+            points.map(([p]) => p.slice(0, dim)),
+            points.map(([, label]) => label),
+            dim,
+          );
+          const features = rows.map((r) => new DenseVector(r.slice(0, dim)));
+          const df = DataFrame.fromColumns(
+            ['features'],
+            [DataTypes.VECTOR(BasicType.DOUBLE)],
+            [features],
+          );
+          const out = new KnnModelServable()
+            .setNumerics('java11')
+            .setK(k)
+            .setModel(model)
+            .transform(df);
+          const scratch = new DenseVector(points.length);
+          expect(Array.from(out.getDoubles('prediction'))).toEqual(
+            features.map((f) => knnPredict(model, f, k, scratch, FmaBLAS)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,11 +1,12 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { type DenseVector, encodeToBytes, SparseVector, Vectors } from '@servable/linalg';
+import { type DenseVector, encodeToBytes, FmaBLAS, SparseVector, Vectors } from '@servable/linalg';
 import {
   applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
   ModelNotLoadedError,
 } from '@servable/servable-api';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   LinearRegressionModelDataCodec,
@@ -49,6 +50,51 @@ describe('LinearRegressionModelServable on Flink ML vectors', () => {
       });
       expectCaseOutput(s.transform(caseInput(c)), c);
     });
+  });
+});
+
+describe("LinearRegressionModelServable on Flink ML vectors in 'java11' numerics (bit-exact)", () => {
+  // Computed on Java 11 (FMA dot): bit for bit, beyond the file's 1e-12 tolerance (and in
+  // 'fast' too, with one feature).
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      const s = new LinearRegressionModelServable().setNumerics('java11');
+      applyParamMapJson(s, caseParams(file, c) as never);
+      s.setModel({
+        coefficient: toVector(caseModelData(file, c).coefficient ?? null) as DenseVector,
+      });
+      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
+    });
+  });
+
+  it('property: predicts the FmaBLAS dot of the densified row', () => {
+    const value = fc.double({ min: -1e3, max: 1e3, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 9, maxLength: 9 }),
+        fc.array(fc.tuple(fc.array(value, { minLength: 9, maxLength: 9 }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (coef, rows) => {
+          const coefficient = Vectors.dense(...coef);
+          const features = rows.map(([r, sparse]) =>
+            sparse ? Vectors.dense(...r).toSparse() : Vectors.dense(...r),
+          );
+          const out = new LinearRegressionModelServable()
+            .setNumerics('java11')
+            .setModel({ coefficient })
+            .transform(
+              DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [features]),
+            );
+          const got = out.getDoubles('prediction');
+          features.forEach((f, r) => {
+            expect(Object.is(got[r], FmaBLAS.dot(f.toDense(), coefficient)), `row ${r}`).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { type DenseVector, encodeToBytes, SparseVector, Vectors } from '@servable/linalg';
+import { type DenseVector, encodeToBytes, FmaBLAS, SparseVector, Vectors } from '@servable/linalg';
 import {
   applyParamMapJson,
   ColumnTypeMismatchError,
@@ -7,6 +7,7 @@ import {
   MissingColumnError,
   ModelNotLoadedError,
 } from '@servable/servable-api';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LinearSVCModelDataCodec, LinearSVCModelServable } from '../src/linear-svc/index.js';
 import { fuzzModelData } from './support/decoder-fuzz.js';
@@ -53,6 +54,49 @@ describe('LinearSVCModelServable on Flink ML vectors', () => {
       const out = servableFor(caseParams(file, c), coefficient).transform(caseInput(c));
       expectCaseOutput(out, c);
     });
+  });
+});
+
+describe("LinearSVCModelServable on Flink ML vectors in 'java11' numerics (bit-exact)", () => {
+  // Computed on Java 11 (FMA dot): the prediction and raw prediction match bit for bit, beyond
+  // the file's 1e-12 tolerance (and in 'fast' too, at these 2 features).
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      const coefficient = toVector(caseModelData(file, c).coefficient ?? null) as DenseVector;
+      const s = servableFor(caseParams(file, c), coefficient).setNumerics('java11');
+      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
+    });
+  });
+
+  it('property: the raw prediction is [dot, -dot] with the FmaBLAS dot, dense and sparse rows', () => {
+    const value = fc.double({ min: -1e3, max: 1e3, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 7, maxLength: 7 }),
+        fc.array(fc.tuple(fc.array(value, { minLength: 7, maxLength: 7 }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (coef, rows) => {
+          const coefficient = Vectors.dense(...coef);
+          const features = rows.map(([r, sparse]) =>
+            sparse ? Vectors.dense(...r).toSparse() : Vectors.dense(...r),
+          );
+          const out = servableFor({}, coefficient)
+            .setNumerics('java11')
+            .transform(
+              DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [features]),
+            );
+          const raw = out.getVectors('rawPrediction');
+          features.forEach((f, r) => {
+            const dot = FmaBLAS.dot(f.toDense(), coefficient);
+            expect(Object.is(raw[r]!.get(0), dot), `row ${r}`).toBe(true);
+            expect(Object.is(raw[r]!.get(1), -dot), `row ${r}`).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, SparseVector } from '@servable/linalg';
+import { DenseVector, FmaBLAS, SparseVector } from '@servable/linalg';
 import {
   applyParamMapJson,
   ColumnTypeMismatchError,
@@ -30,6 +30,50 @@ describe('NormalizerServable: Flink ML test vectors (bit-exact)', () => {
     it(caseLabel(c, i), () => {
       expectCaseOutput(fromParams(c).transform(caseInput(c)), c, { tolerance: 0 });
     });
+  });
+});
+
+describe("NormalizerServable: Flink ML test vectors in 'java11' numerics (bit-exact)", () => {
+  // Computed on Java 11 (FMA dnrm2 for p = 2): bit for bit (and in 'fast' too for these cases).
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), () => {
+      const s = fromParams(c).setNumerics('java11');
+      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
+    });
+  });
+
+  it('property: equals normalizeVector with FmaBLAS, dense and sparse, for p = 2 and others', () => {
+    const value = fc.double({ min: -1e3, max: 1e3, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 1.5, 2, 3),
+        fc.array(fc.tuple(fc.array(value, { minLength: 1, maxLength: 9 }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (p, rows) => {
+          const vectors = rows.map(([r, sparse]) =>
+            sparse ? new DenseVector(r).toSparse() : new DenseVector(r),
+          );
+          const df = DataFrame.fromColumns(
+            ['input'],
+            [DataTypes.VECTOR(BasicType.DOUBLE)],
+            [vectors],
+          );
+          const out = new NormalizerServable().setP(p).setNumerics('java11').transform(df);
+          const got = out.getVectors('output');
+          vectors.forEach((v, r) => {
+            const want = normalizeVector(v, p, FmaBLAS);
+            const g = got[r]!;
+            expect(g.constructor).toBe(want.constructor);
+            Array.from(g.toArray()).forEach((x, j) => {
+              expect(Object.is(x, want.toArray()[j]), `row ${r} [${j}]`).toBe(true);
+            });
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -47,6 +47,19 @@ describe('OnlineKMeansModelServable on Flink ML vectors', () => {
   });
 });
 
+describe("OnlineKMeansModelServable on Flink ML vectors in 'java11' numerics (bit-exact)", () => {
+  // Computed on Java 11: every case must match exactly (they match in 'fast' too).
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), async () => {
+      const s = new OnlineKMeansModelServable().setNumerics('java11');
+      applyParamMapJson(s, caseParams(file, c) as never);
+      const version = c.modelDataVersion as unknown as number;
+      for (const bytes of records.slice(0, version)) await s.setModelData(bytes);
+      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
+    });
+  });
+});
+
 describe('OnlineKMeansModelServable', () => {
   const df = DataFrame.fromColumns(
     ['features'],

@@ -62,6 +62,55 @@ describe('PolynomialExpansionServable behaviour', () => {
     );
   });
 
+  it('property: a many-row transform (planned dense rows, shared buffers) equals row-by-row expansion bit for bit', () => {
+    const special = fc.constantFrom(0, -0, Number.NaN, Infinity, -Infinity, 1e-200, -3e200);
+    const value = fc.oneof(special, fc.double(), fc.integer({ min: -4, max: 4 }));
+    const row = fc.oneof(
+      fc.array(value, { minLength: 0, maxLength: 5 }).map((xs) => new DenseVector(xs)),
+      // Sparse rows whose monomials are never 0 (a zero product is Java's "Indices duplicated.").
+      fc
+        .array(
+          fc.oneof(
+            fc.integer({ min: 0, max: 6 }),
+            fc.integer({ min: 1, max: 4 }),
+            fc.constantFrom(Number.NaN, Infinity, -2),
+          ),
+          { minLength: 1, maxLength: 5 },
+        )
+        .map((xs) => new DenseVector(xs).toSparse()),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 2, maxLength: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        (rows, degree) => {
+          const df = DataFrame.fromColumns(['input'], [VECTOR], [rows]);
+          const out = new PolynomialExpansionServable().setDegree(degree).transform(df);
+          const got = out.getValues('output') as (DenseVector | SparseVector)[];
+          rows.forEach((v, r) => {
+            const want = polynomialExpand(v, degree);
+            const g = got[r]!;
+            expect(g.constructor).toBe(want.constructor);
+            expect(g.size()).toBe(want.size());
+            const gv = Array.from(g.toArray());
+            const wv = Array.from(want.toArray());
+            gv.forEach((x, i) => {
+              expect(Object.is(x, wv[i]), `row ${r} [${i}]`).toBe(true);
+            });
+          });
+          // The rows' arrays never overlap: writing one leaves the others as they were.
+          got.forEach((g, r) => {
+            g.values.fill(r);
+          });
+          got.forEach((g, r) => {
+            expect(g.values.every((x) => x === r)).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('sizes: C(n + d, d); beyond Integer.MAX_VALUE a typed error with Java message', () => {
     expect(polynomialSize(3, 2)).toBe(10);
     expect(polynomialSize(0, 5)).toBe(1);

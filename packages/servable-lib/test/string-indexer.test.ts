@@ -11,6 +11,7 @@ import {
   ParamError,
   paramMapToJson,
 } from '@servable/servable-api';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { javaNumberToString } from '../src/java/string-value-of.js';
 import {
@@ -19,6 +20,7 @@ import {
   StringIndexerModelDataCodec,
   StringIndexerModelServable,
 } from '../src/string-indexer/index.js';
+import { NumericKeyIndex } from '../src/string-indexer/numeric-key-index.js';
 import { fuzzModelData } from './support/decoder-fuzz.js';
 import { bytesToHex, modelDataRecordBytes } from './support/encodings.js';
 import {
@@ -85,6 +87,46 @@ describe('StringIndex', () => {
     expect(index.indexOf(null)).toBe(3);
     expect(index.indexOf('c')).toBe(-1);
     expect(index.size).toBe(3);
+  });
+});
+
+describe('NumericKeyIndex', () => {
+  const types = [BasicType.DOUBLE, BasicType.FLOAT, BasicType.INT, BasicType.LONG] as const;
+  const number = fc.oneof(
+    fc.constantFrom(0, -0, 1, -1, 2, 0.1, 1e7, 1e-3, 1e-4, Number.NaN, Infinity, -Infinity),
+    fc.double(),
+    fc.float().map((f) => Math.fround(f)),
+    fc.integer(),
+  );
+
+  it('property: positionOf(v) is the position of Java String.valueOf(v), zeros and NaN included', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...types),
+        fc.array(number, { maxLength: 12 }),
+        fc.array(fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom('1', '-0', '0.0', 'NaN')), {
+          maxLength: 4,
+        }),
+        fc.array(number, { maxLength: 12 }),
+        (type, modelNumbers, junk, probes) => {
+          // Model strings: Java spellings of numbers (as DOUBLE, FLOAT and integer columns would
+          // print them, so some do not parse back in the probed type), plus arbitrary strings.
+          const strings = [
+            ...modelNumbers.map((x, i) => javaNumberToString(x, types[i % types.length]!)),
+            ...junk,
+          ];
+          const index = new StringIndex(strings);
+          const numeric = new NumericKeyIndex(strings, index, type);
+          for (const v of [...probes, ...modelNumbers]) {
+            const value = type === BasicType.FLOAT ? Math.fround(v) : v;
+            expect(numeric.positionOf(value), `${type} ${value}`).toBe(
+              index.indexOf(javaNumberToString(value, type)),
+            );
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

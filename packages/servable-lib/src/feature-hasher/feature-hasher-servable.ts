@@ -49,6 +49,45 @@ function categoricalString(value: unknown, type: DataType): string | undefined {
   return undefined;
 }
 
+/** At most this many distinct values per categorical column have their index cached. */
+const MAX_CACHED_VALUES = 65536;
+
+/** A categorical input column with its per-transform cache of value → index. */
+interface CategoricalColumn {
+  readonly name: string;
+  readonly data: ArrayLike<unknown>;
+  readonly type: DataType;
+  /** Index of the key `name=String.valueOf(value)` by value (strings, booleans, numbers but -0). */
+  readonly indexOfValue: Map<unknown, number>;
+}
+
+/**
+ * The index of the key `col=String.valueOf(value)`, from the column's cache when the value was
+ * seen before (vectors and -0 are not cached: a Map would not tell -0 from 0).
+ */
+function categoricalIndex(
+  col: CategoricalColumn,
+  value: unknown,
+  row: number,
+  numFeatures: number,
+): number {
+  const cacheable =
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && !Object.is(value, -0));
+  if (cacheable) {
+    const index = col.indexOfValue.get(value);
+    if (index !== undefined) return index;
+  }
+  const text = categoricalString(value, col.type);
+  if (text === undefined) {
+    throw new ColumnTypeMismatchError(col.name, col.type.toString(), typeof value, row);
+  }
+  const index = featureHasherIndex(`${col.name}=${text}`, numFeatures);
+  if (cacheable && col.indexOfValue.size < MAX_CACHED_VALUES) col.indexOfValue.set(value, index);
+  return index;
+}
+
 /**
  * Serves Flink ML's `FeatureHasher` (a Transformer: params only): hashes a set of columns into
  * one sparse feature vector of dimension `numFeatures`.
@@ -93,7 +132,7 @@ export class FeatureHasherServable extends TransformerServableBase.withParams(
       );
     }
     const numeric: { name: string; data: ArrayLike<unknown>; index: number }[] = [];
-    const categorical: { name: string; data: ArrayLike<unknown>; type: DataType }[] = [];
+    const categorical: CategoricalColumn[] = [];
     for (const name of inputCols) {
       const at = requireColumn(input, name, 'FeatureHasherServable');
       const type = input.getDataType(at);
@@ -101,7 +140,7 @@ export class FeatureHasherServable extends TransformerServableBase.withParams(
         if (type.kind === 'array' || (type.kind === 'scalar' && type.basicType === 'BYTE_STRING')) {
           throw new ColumnTypeMismatchError(name, 'a scalar or vector column', type.toString());
         }
-        categorical.push({ name, data: input.column(at), type });
+        categorical.push({ name, data: input.column(at), type, indexOfValue: new Map() });
       } else {
         if (type.kind !== 'scalar' || !type.isNumeric()) {
           throw new ColumnTypeMismatchError(name, 'a numeric column', type.toString());
@@ -116,8 +155,7 @@ export class FeatureHasherServable extends TransformerServableBase.withParams(
 
     const n = input.numRows();
     const out = new Array<SparseVector>(n);
-    const counts = new HashedTermCounts();
-    const keyIndex = new Map<string, number>();
+    const counts = new HashedTermCounts(n * (numeric.length + categorical.length));
     for (let r = 0; r < n; r++) {
       counts.reset();
       for (const col of numeric) {
@@ -127,17 +165,7 @@ export class FeatureHasherServable extends TransformerServableBase.withParams(
       for (const col of categorical) {
         const v = col.data[r];
         if (v === null || v === undefined) continue;
-        const text = categoricalString(v, col.type);
-        if (text === undefined) {
-          throw new ColumnTypeMismatchError(col.name, col.type.toString(), typeof v, r);
-        }
-        const key = `${col.name}=${text}`;
-        let index = keyIndex.get(key);
-        if (index === undefined) {
-          index = featureHasherIndex(key, numFeatures);
-          if (keyIndex.size < 65536) keyIndex.set(key, index);
-        }
-        counts.add(index, 1);
+        counts.add(categoricalIndex(col, v, r, numFeatures), 1);
       }
       out[r] = counts.toSparseVector(numFeatures);
     }

@@ -17,6 +17,7 @@ import {
   murmur3HashLong,
   murmur3HashUnencodedChars,
 } from '../java/murmur3.js';
+import { TypedArraySlab } from '../java/typed-array-slab.js';
 
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
 
@@ -69,6 +70,58 @@ export function hashingTFIndex(hash: number, numFeatures: number): number {
   return m < 0 ? m + numFeatures : m;
 }
 
+/** Where a transform's output vectors get their arrays. */
+interface OutputSlabs {
+  readonly indices: TypedArraySlab<Int32Array>;
+  readonly values: TypedArraySlab<Float64Array>;
+}
+
+/** Up to this many terms a row is sorted by insertion; beyond, by `TypedArray.sort`. */
+const INSERTION_SORT_MAX = 32;
+
+/**
+ * The term-frequency vector of the first `len` indices of `scratch` (reordered in place):
+ * ascending distinct indices, each with its count (or 1.0 when `binary`). Counts are small
+ * integers, so the order of summation does not matter.
+ */
+function countIndices(
+  scratch: Int32Array,
+  len: number,
+  numFeatures: number,
+  binary: boolean,
+  slabs: OutputSlabs,
+): SparseVector {
+  if (len <= INSERTION_SORT_MAX) {
+    for (let i = 1; i < len; i++) {
+      const key = scratch[i]!;
+      let j = i - 1;
+      while (j >= 0 && scratch[j]! > key) {
+        scratch[j + 1] = scratch[j]!;
+        j--;
+      }
+      scratch[j + 1] = key;
+    }
+  } else {
+    scratch.subarray(0, len).sort();
+  }
+  let distinct = 0;
+  for (let i = 0; i < len; i++) if (i === 0 || scratch[i] !== scratch[i - 1]) distinct++;
+  const indices = slabs.indices.take(distinct);
+  const values = slabs.values.take(distinct);
+  let last = -1;
+  for (let i = 0; i < len; i++) {
+    const index = scratch[i]!;
+    if (last >= 0 && indices[last] === index) {
+      if (!binary) values[last] = values[last]! + 1;
+    } else {
+      last++;
+      indices[last] = index;
+      values[last] = 1;
+    }
+  }
+  return new SparseVector(numFeatures, indices, values);
+}
+
 /**
  * Serves Flink ML's `HashingTF` (a Transformer: params only): maps a list of terms to a term
  * frequency vector of dimension `numFeatures` by hashing each term.
@@ -117,22 +170,34 @@ export class HashingTFServable extends TransformerServableBase.withParams(
     }
     const lists = input.column(at) as readonly (readonly unknown[] | null)[];
     const out = new Array<SparseVector>(lists.length);
-    const counts = new Map<number, number>();
+    const isString =
+      type.kind === 'array' &&
+      type.elementType.kind === 'scalar' &&
+      type.elementType.basicType === 'STRING';
+    let scratch = new Int32Array(16);
+    const expected = lists.length * (lists[0]?.length ?? 0);
+    const slabs: OutputSlabs = {
+      indices: TypedArraySlab.int32(expected),
+      values: TypedArraySlab.float64(expected),
+    };
     for (let r = 0; r < lists.length; r++) {
       const list = lists[r];
       if (list === null || list === undefined) {
         throw new ColumnTypeMismatchError(column, type.toString(), 'null', r);
       }
-      counts.clear();
-      for (const element of list) {
-        const hash = element === null || element === undefined ? 0 : hasher(element);
-        const index = hashingTFIndex(hash, numFeatures);
-        counts.set(index, binary ? 1 : (counts.get(index) ?? 0) + 1);
+      const len = list.length;
+      if (len > scratch.length) scratch = new Int32Array(Math.max(len, scratch.length * 2));
+      for (let i = 0; i < len; i++) {
+        const element = list[i];
+        const hash =
+          element === null || element === undefined
+            ? 0
+            : isString
+              ? murmur3HashUnencodedChars(element as string)
+              : hasher(element);
+        scratch[i] = hashingTFIndex(hash, numFeatures);
       }
-      const indices = Int32Array.from(counts.keys()).sort();
-      const values = new Float64Array(indices.length);
-      for (let k = 0; k < indices.length; k++) values[k] = counts.get(indices[k]!)!;
-      out[r] = new SparseVector(numFeatures, indices, values);
+      out[r] = countIndices(scratch, len, numFeatures, binary, slabs);
     }
     return input.addColumn(this.getOutputCol(), VECTOR, out);
   }

@@ -13,7 +13,9 @@
  * ```
  */
 export class JavaPriorityQueue<E> {
-  private readonly queue: E[] = [];
+  // The heap is `queue[0..count)`; slots beyond are spare capacity (cleared, so nothing leaks).
+  private readonly queue: (E | undefined)[] = [];
+  private count = 0;
   private readonly compare: (a: E, b: E) => number;
 
   /** A queue ordered by `compare` (negative: `a` first), like `new PriorityQueue<>(comparator)`. */
@@ -23,24 +25,30 @@ export class JavaPriorityQueue<E> {
 
   /** Number of elements. */
   size(): number {
-    return this.queue.length;
+    return this.count;
   }
 
   /** Whether the queue is empty. */
   isEmpty(): boolean {
-    return this.queue.length === 0;
+    return this.count === 0;
   }
 
   /** The head (least element) without removing it, or `undefined` when empty. */
   peek(): E | undefined {
-    return this.queue[0];
+    return this.count === 0 ? undefined : this.queue[0];
+  }
+
+  /** Removes every element (`clear()`), keeping the storage for reuse. */
+  clear(): void {
+    const q = this.queue;
+    for (let i = 0; i < this.count; i++) q[i] = undefined;
+    this.count = 0;
   }
 
   /** Adds `e` (`add`/`offer`): appends it and sifts it up. */
   offer(e: E): void {
     const q = this.queue;
-    let k = q.length;
-    q.push(e);
+    let k = this.count++;
     while (k > 0) {
       const parent = (k - 1) >>> 1;
       const p = q[parent] as E;
@@ -53,11 +61,12 @@ export class JavaPriorityQueue<E> {
 
   /** Removes and returns the head, or `undefined` when empty. */
   poll(): E | undefined {
+    if (this.count === 0) return undefined;
     const q = this.queue;
-    if (q.length === 0) return undefined;
     const result = q[0] as E;
-    const x = q.pop() as E;
-    const n = q.length;
+    const n = --this.count;
+    const x = q[n] as E;
+    q[n] = undefined;
     if (n > 0) {
       let k = 0;
       const half = n >>> 1;
@@ -80,6 +89,6 @@ export class JavaPriorityQueue<E> {
 
   /** The elements in the heap's internal array order (Java's `toArray()`/iterator order). */
   toArray(): E[] {
-    return [...this.queue];
+    return this.queue.slice(0, this.count) as E[];
   }
 }

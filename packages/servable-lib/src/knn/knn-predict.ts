@@ -4,16 +4,71 @@ import { JavaDoubleHashMap } from '../java/double-hash-map.js';
 import { JavaPriorityQueue } from '../java/priority-queue.js';
 import type { KnnModelData } from './knn-model-data.js';
 
-/** A neighbour in the heap: `[distance, label]` (Java's `Tuple2<Double, Double>`). */
-type Neighbour = [distance: number, label: number];
+// Scratch shared by every call (knnPredict is synchronous and never re-entered): the heap holds
+// training-point indices ordered by their distance in `dist`, the distances of the current row.
+let dist: Float64Array = new Float64Array(0);
 
-/** Java's `Comparator.comparingDouble(t -> -t.f0)`: the farthest neighbour at the head. */
-function farthestFirst(a: Neighbour, b: Neighbour): number {
-  return javaDoubleCompare(-a[0], -b[0]);
+/** Java's `Comparator.comparingDouble(t -> -t.f0)` on point indices: the farthest at the head. */
+function farthestFirst(a: number, b: number): number {
+  return javaDoubleCompare(-dist[a]!, -dist[b]!);
 }
+
+const queue = new JavaPriorityQueue<number>(farthestFirst);
+/** Labels in poll order, then the distinct labels and their votes. */
+let polled = new Float64Array(16);
+let distinct = new Float64Array(16);
+let votes = new Float64Array(16);
+/** Above this many neighbours, votes are counted in the emulated HashMap directly. */
+const MAX_SCAN_VOTES = 64;
 
 function sumWeights(a: number, b: number): number {
   return a + b;
+}
+
+/**
+ * The label Java's vote picks among `polled[0..n)` (labels in poll order): the first label, in
+ * `HashMap` iteration order, with the most votes. When one label has strictly the most votes the
+ * order cannot matter and no map is built.
+ */
+function vote(n: number): number {
+  if (n <= MAX_SCAN_VOTES) {
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const label = polled[i]!;
+      let at = 0;
+      // Double.equals: NaN equals NaN, 0.0 differs from -0.0 (Object.is).
+      while (at < m && !Object.is(distinct[at], label)) at++;
+      if (at === m) {
+        distinct[m] = label;
+        votes[m] = 0;
+        m++;
+      }
+      votes[at] = votes[at]! + 1;
+    }
+    let best = -1;
+    let ties = 0;
+    for (let i = 0; i < m; i++) {
+      if (best < 0 || votes[i]! > votes[best]!) {
+        best = i;
+        ties = 1;
+      } else if (votes[i] === votes[best]) {
+        ties++;
+      }
+    }
+    if (best < 0) return -1.0;
+    if (ties === 1) return distinct[best]!;
+  }
+  const weights = new JavaDoubleHashMap(n);
+  for (let i = 0; i < n; i++) weights.merge(polled[i]!, 1.0, sumWeights);
+  let maxWeight = 0.0;
+  let predicted = -1.0;
+  for (const [label, weight] of weights.entries()) {
+    if (weight > maxWeight) {
+      maxWeight = weight;
+      predicted = label;
+    }
+  }
+  return predicted;
 }
 
 /**
@@ -49,25 +104,22 @@ export function knnPredict(
     d[j] = Math.sqrt(Math.abs(d[j]! + normSquare + normSquares[j]!));
   }
   const labels = model.labels.values;
-  const queue = new JavaPriorityQueue<Neighbour>(farthestFirst);
+  dist = d;
+  queue.clear();
   for (let j = 0; j < labels.length; j++) {
     if (queue.size() < k) {
-      queue.offer([d[j]!, labels[j]!]);
-    } else if ((queue.peek() as Neighbour)[0] > d[j]!) {
+      queue.offer(j);
+    } else if (d[queue.peek()!]! > d[j]!) {
       queue.poll();
-      queue.offer([d[j]!, labels[j]!]);
+      queue.offer(j);
     }
   }
-  const weights = new JavaDoubleHashMap(queue.size());
-  for (let n = queue.poll(); n !== undefined; n = queue.poll())
-    weights.merge(n[1], 1.0, sumWeights);
-  let maxWeight = 0.0;
-  let predicted = -1.0;
-  for (const [label, weight] of weights.entries()) {
-    if (weight > maxWeight) {
-      maxWeight = weight;
-      predicted = label;
-    }
+  const n = queue.size();
+  if (polled.length < n) {
+    polled = new Float64Array(n);
+    distinct = new Float64Array(n);
+    votes = new Float64Array(n);
   }
-  return predicted;
+  for (let i = 0; i < n; i++) polled[i] = labels[queue.poll()!]!;
+  return vote(n);
 }

@@ -12,7 +12,7 @@ import {
   TransformerServableBase,
 } from '@servable/servable-api';
 import { InvalidInputValueError } from '../errors/invalid-input-value-error.js';
-import { PolynomialSizeError, polynomialExpand } from './polynomial-expand.js';
+import { PolynomialExpander, PolynomialSizeError } from './polynomial-expand.js';
 
 /** `degree` (int, default 2, >= 1): the polynomial degree. */
 export const DEGREE = new IntParam(
@@ -65,13 +65,15 @@ export class PolynomialExpansionServable extends TransformerServableBase.withPar
     const degree = this.getDegree();
     const vectors = requireVectorColumn(input, column, 'PolynomialExpansionServable');
     const out = new Array<Vector>(vectors.length);
+    let expander: PolynomialExpander | undefined;
     for (let r = 0; r < vectors.length; r++) {
       const v = vectors[r];
       if (v === null || v === undefined) {
         throw new ColumnTypeMismatchError(column, 'VECTOR(DOUBLE)', 'null', r);
       }
+      expander ??= new PolynomialExpander(degree, v.size(), vectors.length - r);
       try {
-        out[r] = polynomialExpand(v, degree);
+        out[r] = expander.expand(v);
       } catch (e) {
         if (e instanceof PolynomialSizeError) {
           throw new InvalidInputValueError('The expended polynomial size is too large.', column, r);

@@ -1,4 +1,4 @@
-import { type DataFrame, DataTypes } from '@servable/dataframe';
+import { type BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import {
   HasHandleInvalid,
   HasInputCols,
@@ -12,14 +12,20 @@ import {
   SKIP_INVALID,
 } from '@servable/servable-api';
 import { javaNumberToString } from '../java/string-value-of.js';
+import { NumericKeyIndex } from './numeric-key-index.js';
 import { StringIndex } from './string-index.js';
 import {
   STRING_INDEXER_MODEL_DATA_FORMAT,
   type StringIndexerModelData,
 } from './string-indexer-model-data.js';
 
-/** Reads one row's lookup key from an input column. */
-type KeyReader = (row: number) => string | null;
+/** One input column prepared for lookups: the position of a row's value, and its key text. */
+interface ColumnLookup {
+  /** The position of row `r`'s value in the model strings, or -1 when unseen. */
+  position(r: number): number;
+  /** Row `r`'s lookup key (for the unseen-value message). */
+  key(r: number): string | null;
+}
 
 /**
  * Serves Flink ML's `StringIndexerModel`: maps the values of each input column to the index of
@@ -60,6 +66,8 @@ export class StringIndexerModelServable extends ModelServable.withParams(
   private lookup:
     | { readonly model: StringIndexerModelData; readonly indexes: StringIndex[] }
     | undefined;
+  /** Per model string array and numeric column type, its {@link NumericKeyIndex}. */
+  private numericIndexes: NumericIndexCache | undefined;
 
   /**
    * Loads a StringIndexerModel saved by Flink ML (or by {@link StringIndexerModelServable.save}).
@@ -77,7 +85,9 @@ export class StringIndexerModelServable extends ModelServable.withParams(
     checkSameLength(inputCols, outputCols);
     const indexes = this.indexesFor(model, inputCols.length);
     const handleInvalid = this.getHandleInvalid();
-    const readers = inputCols.map((column) => keyReader(input, column));
+    const lookups = inputCols.map((column, c) =>
+      columnLookup(input, column, model.stringArrays[c]!, indexes[c]!, this.numericIndexes!),
+    );
     const numRows = input.numRows();
     const numCols = inputCols.length;
     const outputs = inputCols.map(() => new Float64Array(numRows));
@@ -85,9 +95,8 @@ export class StringIndexerModelServable extends ModelServable.withParams(
     let dropped = false;
     for (let r = 0; r < numRows; r++) {
       for (let c = 0; c < numCols; c++) {
-        const key = readers[c]!(r);
-        const index = indexes[c]!;
-        let position = index.indexOf(key);
+        const lookup = lookups[c]!;
+        let position = lookup.position(r);
         if (position < 0) {
           if (handleInvalid === SKIP_INVALID) {
             keep[r] = 0;
@@ -96,12 +105,12 @@ export class StringIndexerModelServable extends ModelServable.withParams(
           }
           if (handleInvalid !== KEEP_INVALID) {
             throw new InvalidInputValueError(
-              `The input contains unseen string: ${key}. See handleInvalid parameter for more options.`,
+              `The input contains unseen string: ${lookup.key(r)}. See handleInvalid parameter for more options.`,
               inputCols[c]!,
               r,
             );
           }
-          position = index.size;
+          position = indexes[c]!.size;
         }
         outputs[c]![r] = position;
       }
@@ -122,6 +131,7 @@ export class StringIndexerModelServable extends ModelServable.withParams(
     }
     if (this.lookup?.model !== model) {
       this.lookup = { model, indexes: model.stringArrays.map((s) => new StringIndex(s)) };
+      this.numericIndexes = new Map();
     }
     return this.lookup.indexes;
   }
@@ -137,29 +147,68 @@ export function checkSameLength(inputCols: readonly string[], outputCols: readon
   }
 }
 
-/** How one input column's values become lookup keys (Java's `String.valueOf` for numbers). */
-function keyReader(df: DataFrame, column: string): KeyReader {
-  const index = requireColumn(df, column, 'StringIndexerModelServable');
-  const type = df.getDataType(index);
-  const data = df.column(index);
+/** {@link NumericKeyIndex}es by string array and numeric type, for one model. */
+type NumericIndexCache = Map<StringIndex, Map<BasicType, NumericKeyIndex>>;
+
+/**
+ * How one input column's values are looked up: strings as they are, numbers as Java's
+ * `String.valueOf` spells them (through a {@link NumericKeyIndex}, so nothing is printed unless
+ * a value is unseen), anything else but null fails.
+ */
+function columnLookup(
+  df: DataFrame,
+  column: string,
+  strings: readonly (string | null)[],
+  index: StringIndex,
+  cache: NumericIndexCache,
+): ColumnLookup {
+  const at = requireColumn(df, column, 'StringIndexerModelServable');
+  const type = df.getDataType(at);
+  const data = df.column(at);
   if (type.kind === 'scalar' && type.basicType === 'STRING') {
     const values = data as readonly (string | null)[];
-    return (r) => values[r] ?? null;
+    return { position: (r) => index.indexOf(values[r] ?? null), key: (r) => values[r] ?? null };
   }
   if (type.kind === 'scalar' && type.isNumeric()) {
     const basic = type.basicType;
-    if (data instanceof Float64Array) return (r) => javaNumberToString(data[r]!, basic);
-    return (r) => {
-      const v = data[r] as number | null;
-      return v === null ? null : javaNumberToString(v, basic);
+    let byType = cache.get(index);
+    if (byType === undefined) {
+      byType = new Map();
+      cache.set(index, byType);
+    }
+    let numeric = byType.get(basic);
+    if (numeric === undefined) {
+      numeric = new NumericKeyIndex(strings, index, basic);
+      byType.set(basic, numeric);
+    }
+    const numbers = numeric;
+    if (data instanceof Float64Array) {
+      return {
+        position: (r) => numbers.positionOf(data[r]!),
+        key: (r) => javaNumberToString(data[r]!, basic),
+      };
+    }
+    const values = data as readonly (number | null)[];
+    return {
+      position: (r) => {
+        const v = values[r];
+        return v === null || v === undefined ? index.indexOf(null) : numbers.positionOf(v);
+      },
+      key: (r) => {
+        const v = values[r];
+        return v === null || v === undefined ? null : javaNumberToString(v, basic);
+      },
     };
   }
-  return (r) => {
-    if (data[r] === null || data[r] === undefined) return null;
+  const fail = (r: number): never => {
     throw new InvalidInputValueError(
       'The input column only supports string and numeric type.',
       column,
       r,
     );
+  };
+  return {
+    position: (r) => (data[r] === null || data[r] === undefined ? index.indexOf(null) : fail(r)),
+    key: () => null,
   };
 }

@@ -210,7 +210,7 @@ export async function createInferenceServer(
     const snap = readySnapshot(model);
     const input = decodeInputs(snap.signature, body.inputs, limits);
     const result = model.servable.transform(input);
-    const outputs = selectOutputs(snap, body.outputs, result.getSchema());
+    const outputs = selectOutputs(snap, body.outputs, result);
     let json = snap.responseHead;
     if (body.id !== undefined) json += `,"id":${JSON.stringify(body.id)}`;
     json += `,"outputs":${encodeOutputs(result, outputs)}}`;
@@ -450,7 +450,7 @@ function modelNameOf(param: string, endpoint: InferenceEndpoint): string {
 function selectOutputs(
   snap: ModelSnapshot,
   requested: InferenceRequest['outputs'],
-  result: Schema,
+  result: DataFrame,
 ): readonly OutputColumn[] {
   if (requested === undefined) return snap.signature.outputs;
   return requested.map(({ name }) => {

@@ -1,4 +1,4 @@
-import { DataFrame, type DataType } from '@servable/dataframe';
+import { DataFrame, type DataType, type Schema } from '@servable/dataframe';
 import { DenseVector } from '@servable/linalg';
 import { InvalidInferenceRequestError } from './errors.js';
 import type { RequestInput } from './inference-request.js';
@@ -79,12 +79,29 @@ export function decodeInputs(
     firstName = tensor.name;
     values[c] = decodeColumn(column, tensor, n);
   }
-  return DataFrame.fromColumns(
-    signature.inputSchema.getColumnNames(),
-    signature.inputSchema.getDataTypes(),
-    values,
-    Math.max(rows, 0),
-  );
+  const { names, types } = frozenColumns(signature.inputSchema);
+  return DataFrame.fromColumns(names, types, values, Math.max(rows, 0));
+}
+
+/** The input schema's names and types as frozen arrays (which `fromColumns` need not copy). */
+const FROZEN_COLUMNS = new WeakMap<
+  Schema,
+  { readonly names: readonly string[]; readonly types: readonly DataType[] }
+>();
+
+function frozenColumns(schema: Schema): {
+  readonly names: readonly string[];
+  readonly types: readonly DataType[];
+} {
+  let entry = FROZEN_COLUMNS.get(schema);
+  if (entry === undefined) {
+    entry = {
+      names: Object.freeze(schema.getColumnNames()),
+      types: Object.freeze(schema.getDataTypes()),
+    };
+    FROZEN_COLUMNS.set(schema, entry);
+  }
+  return entry;
 }
 
 function decodeColumn(
@@ -109,7 +126,10 @@ function decodeColumn(
       }
       const flat = readNumbers(tensor, data, n * d, d);
       const vectors = new Array<DenseVector>(n);
-      for (let r = 0; r < n; r++) vectors[r] = new DenseVector(flat.subarray(r * d, r * d + d));
+      // One row: the array itself (a view would be one more allocation).
+      if (n === 1) vectors[0] = new DenseVector(flat);
+      else
+        for (let r = 0; r < n; r++) vectors[r] = new DenseVector(flat.subarray(r * d, r * d + d));
       return vectors;
     }
     case 'scalar': {

@@ -30,10 +30,22 @@ export function encodeOutputs(df: DataFrame, columns: readonly OutputColumn[]): 
   return `${json}]`;
 }
 
+/** `{"name":…,"datatype":…,` per output column, built once per signature column object. */
+const HEADS = new WeakMap<OutputColumn, string>();
+
+function headOf(column: OutputColumn): string {
+  let head = HEADS.get(column);
+  if (head === undefined) {
+    head = `{"name":${JSON.stringify(column.name)},"datatype":"${datatypeOf(column.type)}",`;
+    HEADS.set(column, head);
+  }
+  return head;
+}
+
 function encodeColumn(df: DataFrame, column: OutputColumn): string {
   const { name, type } = column;
   const n = df.numRows();
-  const head = `{"name":${JSON.stringify(name)},"datatype":"${datatypeOf(type)}",`;
+  const head = headOf(column);
   if (type.kind === 'vector') {
     const vectors = df.getVectors(name);
     let dim = -1;

@@ -110,6 +110,7 @@ export function toColumnData(
     return values;
   }
   const n = values.length;
+  if (type.kind === 'vector') return copyVectors(type, values, column);
   if (type.kind === 'scalar' && type.isNumeric()) {
     const out = new Float64Array(n);
     const exact = type.basicType === 'DOUBLE' || type.basicType === 'FLOAT';
@@ -134,6 +135,25 @@ function copyChecked(type: DataType, values: ArrayLike<unknown>, column: string)
     const v = values[i] === undefined ? null : values[i];
     checkValue(type, v, column, i);
     out[i] = v;
+  }
+  return out;
+}
+
+/**
+ * {@link copyChecked} for a vector column, the output of most servables: one `instanceof` test
+ * per value instead of the generic type dispatch (same rules and errors).
+ */
+function copyVectors(type: DataType, values: ArrayLike<unknown>, column: string): unknown[] {
+  const n = values.length;
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v instanceof DenseVector || v instanceof SparseVector || v === null) out[i] = v;
+    else if (v === undefined) out[i] = null;
+    else {
+      checkValue(type, v, column, i);
+      out[i] = v;
+    }
   }
   return out;
 }

@@ -92,7 +92,9 @@ export class DataFrame {
 
   /**
    * Builds a DataFrame from column storage, without rows. A `Float64Array` for a numeric column
-   * is used as is (no copy); other values are checked against their types.
+   * is used as is (no copy); other values are checked against their types. The names and types
+   * are copied (later changes to the caller's arrays do not show), unless the arrays are frozen:
+   * a caller building many frames of one schema can freeze them once and save the copies.
    *
    * @param numRows the row count; needed only when there are no columns.
    */
@@ -109,16 +111,20 @@ export class DataFrame {
       );
     }
     const rows = numRows ?? columns[0]?.length ?? 0;
-    const data = columns.map((values, c) => {
+    const numCols = columns.length;
+    const data = new Array<ColumnData>(numCols);
+    for (let c = 0; c < numCols; c++) {
+      const values = columns[c] as ArrayLike<unknown>;
       const name = columnNames[c] as string;
       if (values.length !== rows) {
         throw new ShapeError(
           `Column ${name} has ${values.length} values but the DataFrame has ${rows} rows.`,
         );
       }
-      return toColumnData(dataTypes[c] as DataType, values, name);
-    });
-    return DataFrame.trusted(columnNames, dataTypes, data, rows);
+      data[c] = toColumnData(dataTypes[c] as DataType, values, name);
+    }
+    // Own copies of the names and types (unless frozen): the caller may change its arrays later.
+    return DataFrame.trusted(copyOf(columnNames), copyOf(dataTypes), data, rows);
   }
 
   /**
@@ -274,31 +280,34 @@ export class DataFrame {
         `addColumns: ${k} names, ${dataTypes.length} types and ${values.length} value arrays; they must be as many.`,
       );
     }
-    const width = this.names.length;
+    const ownNames = this.names;
+    const width = ownNames.length;
+    const rowCount = this.rowCount;
+    const ownTypes = this.types;
+    const ownColumns = this.columns;
     const allNames = new Array<string>(width + k);
     const allTypes = new Array<DataType>(width + k);
     const allColumns = new Array<ColumnData>(width + k);
     for (let c = 0; c < width; c++) {
-      allNames[c] = this.names[c] as string;
-      allTypes[c] = this.types[c] as DataType;
-      allColumns[c] = this.columns[c] as ColumnData;
+      allNames[c] = ownNames[c] as string;
+      allTypes[c] = ownTypes[c] as DataType;
+      allColumns[c] = ownColumns[c] as ColumnData;
     }
     for (let j = 0; j < k; j++) {
       const name = names[j] as string;
+      const type = dataTypes[j] as DataType;
       const column = values[j] as ArrayLike<unknown>;
-      if (this.names.includes(name) || names.indexOf(name) !== j) {
-        throw new DuplicateColumnError(name);
-      }
-      if (column.length !== this.rowCount) {
+      if (indexOfName(allNames, name, width + j) >= 0) throw new DuplicateColumnError(name);
+      if (column.length !== rowCount) {
         throw new ShapeError(
-          `The number of values ${column.length} is different from the number of rows ${this.rowCount} (column ${name}).`,
+          `The number of values ${column.length} is different from the number of rows ${rowCount} (column ${name}).`,
         );
       }
       allNames[width + j] = name;
-      allTypes[width + j] = dataTypes[j] as DataType;
-      allColumns[width + j] = toColumnData(dataTypes[j] as DataType, column, name);
+      allTypes[width + j] = type;
+      allColumns[width + j] = toColumnData(type, column, name);
     }
-    return DataFrame.trusted(allNames, allTypes, allColumns, this.rowCount);
+    return DataFrame.trusted(allNames, allTypes, allColumns, rowCount);
   }
 
   /** A new DataFrame with the column added, or replaced if one of that name exists. */
@@ -464,6 +473,21 @@ export class DataFrame {
     }
     return this.getIndex(column);
   }
+}
+
+/** The position of `name` among the first `end` names, or −1 (a loop: no slicing, no closure). */
+function indexOfName(names: readonly string[], name: string, end: number): number {
+  for (let i = 0; i < end; i++) if (names[i] === name) return i;
+  return -1;
+}
+
+/**
+ * An array the caller cannot change afterwards: a copy (a literal for one item, the cheapest), or
+ * `items` itself when frozen.
+ */
+function copyOf<T>(items: readonly T[]): readonly T[] {
+  if (items.length === 1) return [items[0] as T];
+  return Object.isFrozen(items) ? items : items.slice();
 }
 
 function checkNamesAndTypes(names: readonly string[], types: readonly DataType[]): void {

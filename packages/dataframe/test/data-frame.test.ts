@@ -11,6 +11,8 @@ import {
 import { DenseVector, SparseVector, Vectors } from '@servable/linalg';
 import { describe, expect, it } from 'vitest';
 
+const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
+
 function sample(): DataFrame {
   return new DataFrame(
     ['features', 'label'],
@@ -337,6 +339,27 @@ describe('DataFrame', () => {
   });
 
   describe('fromColumns', () => {
+    it("keeps its own names and types: later changes to the caller's arrays do not show", () => {
+      for (const width of [1, 2]) {
+        const names = ['a', 'b'].slice(0, width);
+        const types = [DataTypes.DOUBLE, DataTypes.STRING].slice(0, width);
+        const df = DataFrame.fromColumns(names, types, [[1], ['x']].slice(0, width));
+        names[0] = 'changed';
+        types[0] = DataTypes.STRING;
+        expect(df.getColumnNames()[0]).toBe('a');
+        expect(df.getDataType(0)).toBe(DataTypes.DOUBLE);
+      }
+    });
+
+    it('checks every vector of a vector column, naming the row', () => {
+      const v = Vectors.dense(1, 2);
+      const df = DataFrame.fromColumns(['v'], [VECTOR], [[v, null, undefined]]);
+      expect(df.getVectors('v')).toEqual([v, null, null]);
+      expect(() => DataFrame.fromColumns(['v'], [VECTOR], [[v, [1, 2]]])).toThrow(
+        'Column v, row 1: expected VECTOR(DOUBLE) (Vector), found array.',
+      );
+    });
+
     it('uses a Float64Array without copying', () => {
       const xs = new Float64Array([1, 2, 3]);
       const df = DataFrame.fromColumns(

@@ -1,6 +1,6 @@
 import type { DataFrame } from '@servable/dataframe';
 import { DenseVector, type PreparedDot } from '@servable/linalg';
-import { forEachVector } from '@servable/servable-api';
+import { forEachVector, requireVectorColumn } from '@servable/servable-api';
 
 /** The two output columns of a binomial logistic regression. */
 export interface LogisticPredictions {
@@ -8,15 +8,23 @@ export interface LogisticPredictions {
   readonly predictions: Float64Array;
   /**
    * `[1 − prob, prob]` per row, `prob = 1 − 1/(1 + exp(dot))`: views into one shared
-   * `Float64Array(2 · rows)` (one allocation per transform, not one per row).
+   * `Float64Array(2 · rows)` (one allocation per transform, not one per row; a one-row frame
+   * uses the array itself).
    */
   readonly raw: DenseVector[];
 }
+
+/** Does nothing: the row callback of the error path (which only wants forEachVector's checks). */
+function ignoreRow(): void {}
 
 /**
  * Binomial logistic regression over a features column, as Java's LogisticRegressionModel and
  * OnlineLogisticRegressionModel compute it: `dot = features · coefficient` (with the numerics of
  * `dot`: plain for `'fast'`, fused for `'java11'`), `prob = 1 − 1/(1 + exp(dot))`.
+ *
+ * The loop is written out here (no per-row callback, which every servable shares and so stops
+ * being inlined); a null row or a row of the wrong size is handed to `forEachVector`, which
+ * throws its usual error.
  *
  * @throws MissingColumnError / ColumnTypeMismatchError for a missing, non-vector or null input.
  * @throws FeatureDimensionError when a row's size differs from the coefficient's.
@@ -27,19 +35,25 @@ export function predictLogistic(
   stage: string,
   dot: PreparedDot,
 ): LogisticPredictions {
-  const n = input.numRows();
+  const vectors = requireVectorColumn(input, featuresCol, stage);
+  const n = vectors.length;
+  const size = dot.size;
   const predictions = new Float64Array(n);
   const values = new Float64Array(2 * n);
   const raw = new Array<DenseVector>(n);
-  const single = n === 1;
-  forEachVector(input, { column: featuresCol, stage, dimension: dot.size }, (features, r) => {
+  for (let r = 0; r < n; r++) {
+    const features = vectors[r];
+    if (features === null || features === undefined || features.size() !== size) {
+      forEachVector(input, { column: featuresCol, stage, dimension: size }, ignoreRow);
+      throw new Error(`unreachable: row ${r} of ${featuresCol} passed forEachVector's checks`);
+    }
     const d = features instanceof DenseVector ? dot.denseDot(features.values) : dot.dot(features);
     const prob = 1 - 1 / (1 + Math.exp(d));
     predictions[r] = d >= 0 ? 1 : 0;
     values[2 * r] = 1 - prob;
     values[2 * r + 1] = prob;
     // One row: the array itself (a view would be one more allocation).
-    raw[r] = new DenseVector(single ? values : values.subarray(2 * r, 2 * r + 2));
-  });
+    raw[r] = new DenseVector(n === 1 ? values : values.subarray(2 * r, 2 * r + 2));
+  }
   return { predictions, raw };
 }

@@ -9,7 +9,6 @@ import {
   latestRecordFormat,
   loadStage,
   ModelServable,
-  mapVectorColumn,
   type Numerics,
   type NumericsAware,
   type SavedModelData,
@@ -22,7 +21,7 @@ import {
 } from '../standard-scaler/standard-scaler-model-data.js';
 import { HasWithMean, HasWithStd } from '../standard-scaler/standard-scaler-params.js';
 import {
-  standardize,
+  standardizeColumn,
   standardScalerScales,
   validateStandardScalerModelData,
 } from '../standard-scaler/standardize.js';
@@ -129,10 +128,14 @@ export class OnlineStandardScalerModelServable
     const withMean = this.getWithMean();
     const withStd = this.getWithStd();
     const mean = model.mean;
-    const out = mapVectorColumn(
+    const out = standardizeColumn(
       input,
-      { column: inputCol, stage: 'OnlineStandardScalerModel', dimension: mean.size() },
-      (v) => standardize(v, mean, scale, withMean, withStd),
+      inputCol,
+      'OnlineStandardScalerModel',
+      mean,
+      scale,
+      withMean,
+      withStd,
     );
     const n = out.length;
     let output = input.addColumn(this.getOutputCol(), DataTypes.VECTOR(BasicType.DOUBLE), out);

@@ -6,7 +6,6 @@ import {
   HasOutputCol,
   loadStage,
   ModelServable,
-  mapVectorColumn,
   type Numerics,
   type NumericsAware,
 } from '@servable/servable-api';
@@ -15,7 +14,7 @@ import {
   type StandardScalerModelData,
 } from './standard-scaler-model-data.js';
 import { HasWithMean, HasWithStd } from './standard-scaler-params.js';
-import { standardize, standardScalerScales } from './standardize.js';
+import { standardizeColumn, standardScalerScales } from './standardize.js';
 
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
 
@@ -80,10 +79,14 @@ export class StandardScalerModelServable
     const withStd = this.getWithStd();
     const mean = model.mean;
     const scale = standardScalerScales(model);
-    const out = mapVectorColumn(
+    const out = standardizeColumn(
       input,
-      { column: inputCol, stage: 'StandardScalerModelServable', dimension: mean.size() },
-      (v) => standardize(v, mean, scale, withMean, withStd),
+      inputCol,
+      'StandardScalerModelServable',
+      mean,
+      scale,
+      withMean,
+      withStd,
     );
     return input.addColumn(this.getOutputCol(), VECTOR, out);
   }

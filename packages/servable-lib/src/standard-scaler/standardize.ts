@@ -1,4 +1,6 @@
-import { DenseVector, FmaBLAS, type Vector } from '@servable/linalg';
+import type { DataFrame } from '@servable/dataframe';
+import { DenseVector, FmaBLAS, type SparseVector, type Vector } from '@servable/linalg';
+import { mapVectorColumn, requireVectorColumn } from '@servable/servable-api';
 import type { StandardScalerModelData } from './standard-scaler-model-data.js';
 
 /** Per-model scale factors (`std == 0 ? 0 : 1/std`), computed once per model. */
@@ -55,4 +57,71 @@ export function standardize(
   }
   if (withStd) FmaBLAS.hDot(scale, result);
   return result;
+}
+
+/**
+ * StandardScalerModel's transform loop over a vector column: {@link standardize} for each row,
+ * with the checks of `mapVectorColumn` (missing or non-vector column, null row, size ≠ the
+ * model's: the same errors, naming `stage`).
+ *
+ * A dense result (a dense row, or any row with `withMean`) is computed in one pass,
+ * `out_i = (x_i − mean_i) · scale_i`, which gives the bits of Java's `axpy(−1, mean, x)` then
+ * `hDot(scale, x)` under both numerics: `−1 · mean_i` is exact, so the fused and the plain
+ * `x_i − mean_i` round once, identically. The dense results of all rows share one
+ * `Float64Array(rows · d)` (each row a view): typed arrays above 64 bytes live outside V8's heap,
+ * and allocating one per row costs far more than the arithmetic.
+ */
+export function standardizeColumn(
+  input: DataFrame,
+  column: string,
+  stage: string,
+  mean: DenseVector,
+  scale: DenseVector,
+  withMean: boolean,
+  withStd: boolean,
+): Vector[] {
+  const vectors = requireVectorColumn(input, column, stage);
+  const n = vectors.length;
+  const d = mean.size();
+  let denseRows = 0;
+  for (let r = 0; r < n; r++) {
+    const v = vectors[r];
+    if (v === null || v === undefined || v.size() !== d) {
+      // Let mapVectorColumn throw its error for this row.
+      mapVectorColumn(input, { column, stage, dimension: d }, (x) => x);
+      throw new Error(`unreachable: row ${r} of ${column} passed mapVectorColumn's checks`);
+    }
+    if (withMean || v instanceof DenseVector) denseRows++;
+  }
+  const storage = n === 1 ? undefined : new Float64Array(denseRows * d);
+  const m = mean.values;
+  const s = scale.values;
+  const out = new Array<Vector>(n);
+  for (let r = 0, offset = 0; r < n; r++) {
+    const v = vectors[r] as Vector;
+    if (!withMean && !(v instanceof DenseVector)) {
+      out[r] = standardize(v, mean, scale, false, withStd);
+      continue;
+    }
+    const values =
+      storage === undefined ? new Float64Array(d) : storage.subarray(offset, offset + d);
+    offset += d;
+    if (v instanceof DenseVector) values.set(v.values);
+    else {
+      const sparse = v as SparseVector;
+      const indices = sparse.indices;
+      const stored = sparse.values;
+      for (let k = 0; k < indices.length; k++) values[indices[k] as number] = stored[k] as number;
+    }
+    if (withMean && withStd) {
+      for (let i = 0; i < d; i++)
+        values[i] = ((values[i] as number) - (m[i] as number)) * (s[i] as number);
+    } else if (withMean) {
+      for (let i = 0; i < d; i++) values[i] = (values[i] as number) - (m[i] as number);
+    } else if (withStd) {
+      for (let i = 0; i < d; i++) values[i] = (values[i] as number) * (s[i] as number);
+    }
+    out[r] = new DenseVector(values);
+  }
+  return out;
 }

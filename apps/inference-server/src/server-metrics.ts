@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { LatencyHistogram } from './latency-histogram.js';
 
 /** The endpoints whose requests are measured per model. */
 export type InferenceEndpoint = 'infer' | 'predict';
@@ -29,19 +30,21 @@ export interface EndpointMetrics {
 export class ServerMetrics {
   /** The registry `GET /metrics` exposes. */
   readonly registry: Registry;
-  private readonly duration: Histogram<'model' | 'version' | 'endpoint'>;
+  private readonly duration: LatencyHistogram<'model' | 'version' | 'endpoint'>;
   private readonly requests: Counter<'model' | 'endpoint' | 'code'>;
   private readonly errors: Counter<'model' | 'endpoint' | 'code' | 'reason'>;
   private readonly version: Gauge<'model' | 'stage'>;
   private readonly updates: Counter<'model' | 'outcome'>;
   private readonly updateLatency: Histogram<'model'>;
-  private readonly okCounters = new Map<string, Counter.Internal>();
+  /** Successful requests counted on the hot path, added to `requests` when it is collected. */
+  private readonly okCounters = new Map<string, OkCount>();
 
   /** @param defaultMetrics also collect prom-client's process metrics (CPU, memory, GC, event loop). */
   constructor(defaultMetrics = false) {
     this.registry = new Registry();
     const registers = [this.registry];
-    this.duration = new Histogram({
+    const okCounters = this.okCounters;
+    this.duration = new LatencyHistogram({
       name: 'servable_request_duration_seconds',
       help: 'Inference request latency from routing to the answer, per model and model version.',
       labelNames: ['model', 'version', 'endpoint'],
@@ -55,6 +58,14 @@ export class ServerMetrics {
       help: 'Inference requests, per model, endpoint and HTTP status code.',
       labelNames: ['model', 'endpoint', 'code'],
       registers,
+      collect: () => {
+        for (const ok of okCounters.values()) {
+          if (ok.pending > 0) {
+            ok.counter.inc(ok.pending);
+            ok.pending = 0;
+          }
+        }
+      },
     });
     this.errors = new Counter({
       name: 'servable_request_errors_total',
@@ -86,12 +97,12 @@ export class ServerMetrics {
 
   /** The latency handle of a model version and endpoint (resolve once, observe often). */
   endpoint(model: string, version: string, endpoint: InferenceEndpoint): EndpointMetrics {
-    const child = this.duration.labels(model, version, endpoint);
+    const series = this.duration.series({ model, version, endpoint });
     const ok = this.okCounter(model, endpoint);
     return {
       observe(seconds: number): void {
-        child.observe(seconds);
-        ok.inc();
+        series.observe(seconds);
+        ok.pending += 1;
       },
     };
   }
@@ -125,13 +136,18 @@ export class ServerMetrics {
     this.updates.inc({ model, outcome: 'rejected' }, 0);
   }
 
-  private okCounter(model: string, endpoint: InferenceEndpoint): Counter.Internal {
+  private okCounter(model: string, endpoint: InferenceEndpoint): OkCount {
     const key = `${model}\u0000${endpoint}`;
-    let counter = this.okCounters.get(key);
-    if (counter === undefined) {
-      counter = this.requests.labels(model, endpoint, '200');
-      this.okCounters.set(key, counter);
+    let ok = this.okCounters.get(key);
+    if (ok === undefined) {
+      ok = { counter: this.requests.labels(model, endpoint, '200'), pending: 0 };
+      this.okCounters.set(key, ok);
     }
-    return counter;
+    return ok;
   }
+}
+
+interface OkCount {
+  readonly counter: Counter.Internal;
+  pending: number;
 }

@@ -28,10 +28,17 @@ function boundOf(bucket: number): number {
   return FIRST_BOUND_MS * GROWTH ** bucket;
 }
 
+/** Samples kept raw before they are folded into the per-second histograms. */
+const PENDING = 1024;
+
 /**
  * Request rate and latency percentiles over a sliding window of whole seconds (default 10),
- * kept in a ring of per-second slots with a log-scale latency histogram each: O(1) per request,
- * no allocation. Percentiles are bucket upper bounds (within about 19%).
+ * kept in a ring of per-second slots with a log-scale latency histogram each. Percentiles are
+ * bucket upper bounds (within about 19%).
+ *
+ * {@link RateWindow.record} only appends the sample to a fixed ring of raw samples (three typed
+ * array stores, no allocation); the samples are folded into the histograms lazily, when the ring
+ * is full or {@link RateWindow.stats} is asked.
  */
 export class RateWindow {
   private readonly seconds: number;
@@ -39,6 +46,10 @@ export class RateWindow {
   private readonly counts: Uint32Array;
   private readonly errors: Uint32Array;
   private readonly histogram: Uint32Array;
+  private readonly pendingAt = new Float64Array(PENDING);
+  private readonly pendingMs = new Float64Array(PENDING);
+  private readonly pendingFailed = new Uint8Array(PENDING);
+  private pending = 0;
   private total = 0;
 
   /**
@@ -58,18 +69,13 @@ export class RateWindow {
 
   /** Records one request that took `ms` milliseconds; `failed` for a 4xx/5xx answer. */
   record(ms: number, failed: boolean): void {
-    const second = Math.floor(this.now() / 1000);
-    const slot = second % this.seconds;
-    if (this.stamps[slot] !== second) {
-      this.stamps[slot] = second;
-      this.counts[slot] = 0;
-      this.errors[slot] = 0;
-      this.histogram.fill(0, slot * BUCKETS, (slot + 1) * BUCKETS);
-    }
-    this.counts[slot]! += 1;
-    if (failed) this.errors[slot]! += 1;
-    this.histogram[slot * BUCKETS + bucketOf(ms)]! += 1;
+    const i = this.pending;
+    this.pendingAt[i] = this.now();
+    this.pendingMs[i] = ms;
+    this.pendingFailed[i] = failed ? 1 : 0;
     this.total++;
+    this.pending = i + 1;
+    if (i + 1 === PENDING) this.flush();
   }
 
   /**
@@ -77,6 +83,7 @@ export class RateWindow {
    * divided by the time they cover).
    */
   stats(): RecentStats {
+    this.flush();
     const nowMs = this.now();
     const second = Math.floor(nowMs / 1000);
     const merged = new Float64Array(BUCKETS);
@@ -97,6 +104,28 @@ export class RateWindow {
       p99Ms: percentile(merged, count, 0.99),
       total: this.total,
     };
+  }
+
+  /** Folds the pending samples into their seconds' slots. */
+  private flush(): void {
+    const n = this.pending;
+    this.pending = 0;
+    for (let i = 0; i < n; i++) {
+      const second = Math.floor(this.pendingAt[i]! / 1000);
+      const slot = second % this.seconds;
+      const stamp = this.stamps[slot]!;
+      if (stamp !== second) {
+        // The slot already holds a later second: this sample has left the window.
+        if (stamp > second) continue;
+        this.stamps[slot] = second;
+        this.counts[slot] = 0;
+        this.errors[slot] = 0;
+        this.histogram.fill(0, slot * BUCKETS, (slot + 1) * BUCKETS);
+      }
+      this.counts[slot]! += 1;
+      this.errors[slot]! += this.pendingFailed[i]!;
+      this.histogram[slot * BUCKETS + bucketOf(this.pendingMs[i]!)]! += 1;
+    }
   }
 }
 

@@ -32,6 +32,39 @@ describe('RateWindow', () => {
       total: 100,
     });
   });
+
+  it('counts samples recorded across many seconds and beyond its raw-sample ring exactly', () => {
+    let now = 200_000;
+    const window = new RateWindow(10, () => now);
+    // 15 seconds of 500 requests each (7500 samples, several ring flushes); the first 5
+    // seconds leave the window.
+    for (let s = 0; s < 15; s++) {
+      for (let i = 0; i < 500; i++) window.record(i % 50 === 0 ? 20 : 2, i % 250 === 0);
+      now += 1000;
+    }
+    now -= 1; // the last recorded second, 999 ms in
+    const stats = window.stats();
+    expect(stats.total).toBe(7500);
+    expect(stats.requestsPerSecond).toBeCloseTo(5000 / 9.999, 6);
+    expect(stats.errorsPerSecond).toBeCloseTo(20 / 9.999, 6);
+    expect(stats.p50Ms).toBeGreaterThanOrEqual(2);
+    expect(stats.p50Ms).toBeLessThan(2.4);
+    expect(stats.p99Ms).toBeGreaterThanOrEqual(20);
+    expect(stats.p99Ms).toBeLessThan(24);
+  });
+
+  it('drops a pending sample whose slot already holds a later second', () => {
+    let now = 302_000;
+    const window = new RateWindow(2, () => now);
+    window.record(1, false);
+    now = 300_000; // a sample two seconds older than the slot's (same slot), e.g. a clock step
+    window.record(1, true);
+    now = 302_000;
+    const stats = window.stats();
+    expect(stats.total).toBe(2);
+    expect(stats.requestsPerSecond).toBe(1);
+    expect(stats.errorsPerSecond).toBe(0);
+  });
 });
 
 describe('model signature', () => {

@@ -182,8 +182,9 @@ export class PipelineModelServable
 
   /** Applies every stage in order. */
   transform(input: DataFrame): DataFrame {
+    const stages = this.stages;
     let df = input;
-    for (const stage of this.stages) df = stage.transform(df);
+    for (let i = 0; i < stages.length; i++) df = (stages[i] as AnyServable).transform(df);
     return df;
   }
 

@@ -53,6 +53,12 @@ export type ParamsHolderClass<I> = new (
   extraParams?: readonly Param<unknown>[],
 ) => ParamsHolder & I;
 
+/** One defined param and its current value: `get` and `set` are one Map access each. */
+interface ParamSlot {
+  readonly param: Param<unknown>;
+  value: unknown;
+}
+
 /**
  * Base class of everything that holds params (every servable): keeps a value for every param
  * it defines, initialised with the defaults. Param identity is the name.
@@ -70,8 +76,7 @@ export type ParamsHolderClass<I> = new (
  * ```
  */
 export class ParamsHolder<T = unknown> implements WithParams<ParamsHolder<T>> {
-  readonly #byName = new Map<string, Param<unknown>>();
-  readonly #values = new Map<Param<unknown>, unknown>();
+  readonly #byName = new Map<string, ParamSlot>();
 
   /**
    * @param params every param the holder defines. The same param object listed twice is kept
@@ -79,7 +84,7 @@ export class ParamsHolder<T = unknown> implements WithParams<ParamsHolder<T>> {
    */
   constructor(params: readonly Param<unknown>[]) {
     for (const param of params) {
-      const existing = this.#byName.get(param.name);
+      const existing = this.#byName.get(param.name)?.param;
       if (existing === param) continue;
       if (existing !== undefined) {
         throw new ParamError(
@@ -87,8 +92,7 @@ export class ParamsHolder<T = unknown> implements WithParams<ParamsHolder<T>> {
           `${this.constructor.name} defines two different params named ${param.name}.`,
         );
       }
-      this.#byName.set(param.name, param);
-      this.#values.set(param, param.defaultValue);
+      this.#byName.set(param.name, { param, value: param.defaultValue });
     }
   }
 
@@ -130,12 +134,12 @@ export class ParamsHolder<T = unknown> implements WithParams<ParamsHolder<T>> {
 
   /** Every param the holder defines, in definition order. */
   getParams(): readonly Param<unknown>[] {
-    return [...this.#byName.values()];
+    return Array.from(this.#byName.values(), (slot) => slot.param);
   }
 
   /** The param named `name`, or undefined. */
   getParam(name: string): Param<unknown> | undefined {
-    return this.#byName.get(name);
+    return this.#byName.get(name)?.param;
   }
 
   /** True if the holder defines a param with the name of `param`. */
@@ -145,9 +149,11 @@ export class ParamsHolder<T = unknown> implements WithParams<ParamsHolder<T>> {
 
   /** See {@link WithParams.get}. */
   get<V>(param: Param<V>): V {
-    const own = this.#own(param);
-    const value = this.#values.get(own) as V | null;
-    if (value === null && !own.validator.validate(null)) {
+    const slot = this.#byName.get(param.name);
+    if (slot === undefined) throw this.#unknown(param.name);
+    const value = slot.value as V | null;
+    if (value === null && !slot.param.validator.validate(null)) {
+      const own = slot.param;
       throw new InvalidParamError(own.name, null, own.validator.rule, 'null');
     }
     return value as V;
@@ -155,28 +161,25 @@ export class ParamsHolder<T = unknown> implements WithParams<ParamsHolder<T>> {
 
   /** See {@link WithParams.set}. */
   set<V>(param: Param<V>, value: V): this {
-    const own = this.#own(param);
-    this.#values.set(own, own.checkValue(value));
+    const slot = this.#byName.get(param.name);
+    if (slot === undefined) throw this.#unknown(param.name);
+    slot.value = slot.param.checkValue(value);
     return this;
   }
 
   /** Sets a value that is not statically typed (e.g. decoded from JSON) by param name. */
   setByName(name: string, value: unknown): this {
-    const own = this.#byName.get(name);
-    if (own === undefined) throw this.#unknown(name);
-    this.#values.set(own, own.checkValue(value));
+    const slot = this.#byName.get(name);
+    if (slot === undefined) throw this.#unknown(name);
+    slot.value = slot.param.checkValue(value);
     return this;
   }
 
   /** See {@link WithParams.getParamMap}. */
   getParamMap(): ReadonlyMap<Param<unknown>, unknown> {
-    return new Map(this.#values);
-  }
-
-  #own(param: Param<unknown>): Param<unknown> {
-    const own = this.#byName.get(param.name);
-    if (own === undefined) throw this.#unknown(param.name);
-    return own;
+    const map = new Map<Param<unknown>, unknown>();
+    for (const slot of this.#byName.values()) map.set(slot.param, slot.value);
+    return map;
   }
 
   #unknown(name: string): UnknownParamError {

@@ -11,7 +11,7 @@
  * Cases: the servable with its default `'fast'` numerics (plain BLAS order, bit-exact with
  * Java 8), the servable with `'java11'` numerics (exact fma, bit-exact with Java 11+), the old
  * exact loop (`FmaBLAS.dot` per row and a `DenseVector` with its own array per row, local copy in
- * `lr-variants.ts`), and an inlined plain variant (`lr-variants.ts`). At 1 row, also the call including
+ * `lr-variants.ts`). At 1 row, also the call including
  * building its one-row DataFrame (target < 1 µs). Target: at d = 100 and 4096 rows, the
  * servable's ns/row ≤ baseline / 0.75.
  */
@@ -19,9 +19,16 @@ import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, FmaBLAS, SparseVector, type Vector } from '@servable/linalg';
 import { LogisticRegressionModelServable } from '@servable/servable-lib';
 import { type BenchCase, formatNs, formatTable, runInterleaved, seededRandom } from './harness.js';
-import { lrTransformInlined, lrTransformWith } from './lr-variants.js';
+import { lrTransformWith } from './lr-variants.js';
 
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
+
+// Case names (results are looked up by name).
+const BASELINE = 'baseline packed Float64Array loop';
+const FAST = "servable, 'fast' (default)";
+const JAVA11 = "servable, 'java11' (exact fma)";
+const OLD_EXACT = 'old exact loop (FmaBLAS.dot per row)';
+const ONE_ROW = 'servable incl. building 1-row DataFrame';
 
 /** Input of one configuration: the DataFrame and the same data packed. */
 interface LrInput {
@@ -153,27 +160,24 @@ export function runLrBench(options: LrBenchOptions = {}): void {
           : () =>
               baselineSparse(coef, input.indices as Int32Array, input.packed, rows, input.nnz, out);
       const cases: BenchCase[] = [
-        { name: 'baseline packed Float64Array loop', fn: baseline },
-        { name: "servable, 'fast' (default)", fn: () => lr.transform(input.df) },
-        { name: "servable, 'java11' (exact fma)", fn: () => lrTransformJava11(lrJava11, input.df) },
+        { name: BASELINE, fn: baseline },
+        { name: FAST, fn: () => lr.transform(input.df) },
+        { name: JAVA11, fn: () => lrTransformJava11(lrJava11, input.df) },
         {
-          name: 'old exact loop (FmaBLAS.dot per row)',
+          name: OLD_EXACT,
           fn: () => lrTransformWith(FmaBLAS, coefficient, input.df),
-        },
-        {
-          name: 'inlined plain dot (experiment)',
-          fn: () => lrTransformInlined(coefficient, input.df),
         },
       ];
       if (rows === 1) {
         const v = input.vectors;
         cases.push({
-          name: 'servable incl. building 1-row DataFrame',
+          name: ONE_ROW,
           fn: () => lr.transform(DataFrame.fromColumns(['features'], [VECTOR], [v])),
         });
       }
       const results = runInterleaved(cases, { samples: options.samples ?? 15 });
-      const base = results[0]!.nsPerOp / rows;
+      const nsOf = (name: string): number => results.find((r) => r.name === name)!.nsPerOp;
+      const base = nsOf(BASELINE) / rows;
       for (const r of results) {
         const perRow = r.nsPerOp / rows;
         table.push([
@@ -186,16 +190,16 @@ export function runLrBench(options: LrBenchOptions = {}): void {
         ]);
       }
       if (cfg.d === 100 && cfg.nnz === undefined && rows === 4096) {
-        const servable = results[1]!.nsPerOp / rows;
-        const java11 = results[2]!.nsPerOp / rows;
-        const oldExact = results[3]!.nsPerOp / rows;
+        const servable = nsOf(FAST) / rows;
+        const java11 = nsOf(JAVA11) / rows;
+        const oldExact = nsOf(OLD_EXACT) / rows;
         summary.push(
           `Target (d=100, 4096 rows: servable ≥ 0.75x the baseline's speed): 'fast' ${(base / servable).toFixed(2)}x → ${base / servable >= 0.75 ? 'MET' : 'MISSED'}` +
             `; 'java11' ${(base / java11).toFixed(2)}x (old exact loop ${(base / oldExact).toFixed(2)}x).`,
         );
       }
       if (rows === 1 && cfg.d === 100 && cfg.nnz === undefined) {
-        const oneRow = results[5]!.nsPerOp;
+        const oneRow = nsOf(ONE_ROW);
         summary.push(
           `Target (1-row call at d=100 incl. building its DataFrame < 1 µs): ${formatNs(oneRow)} ns → ${oneRow < 1000 ? 'MET' : 'MISSED'}.`,
         );

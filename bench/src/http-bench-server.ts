@@ -2,7 +2,7 @@
  * The server side of `http.bench.ts`, run in its own process: `bare` is a bare fastify route
  * answering a constant JSON; `servable` is the inference server with a StandardScaler +
  * LogisticRegression pipeline (dimension {@link DIM}). Sends `{ port }` to the parent when
- * listening.
+ * listening, and `{ cpuMicros }` (its CPU time so far) whenever the parent sends `'cpu'`.
  */
 
 import { createInferenceServer } from '@servable/inference-server';
@@ -57,4 +57,12 @@ async function servable(): Promise<number> {
 
 const mode = process.argv[2];
 const port = mode === 'bare' ? await bare() : await servable();
+// The parent asks for this process's CPU time around each measurement (server CPU per request
+// is a steadier figure than throughput on a shared machine).
+process.on('message', (m) => {
+  if (m === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  }
+});
 process.send?.({ port });

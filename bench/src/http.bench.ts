@@ -1,16 +1,24 @@
 /**
  * HTTP benchmark of the inference server against a bare fastify route, same machine, same
- * client (autocannon, 64 connections), same run, interleaved rounds: one-row OIP v2 infer
- * requests to a StandardScaler + LogisticRegression pipeline vs a route answering a constant
- * JSON (target: ≥ 0.8 of its throughput, p99 ≤ 2 ms), and 100-row requests (rows/s).
+ * clients, same run, interleaved rounds:
  *
- * Run alone: `pnpm --filter @servable/bench exec tsx --conditions=@servable/source src/http.bench.ts`.
+ * - **Throughput** (closed loop: autocannon, 64 connections, each always busy): one-row OIP v2
+ *   infer requests to a StandardScaler + LogisticRegression pipeline vs a route answering a
+ *   constant JSON (target ≥ 0.8 of its throughput), and 100-row requests (rows/s). Also the
+ *   server's CPU time per request, a steadier figure than throughput on a shared machine.
+ * - **Latency** (open loop, {@link runOpenLoop}: 64 connections, a fixed offered rate, half of
+ *   what bare fastify served in the throughput rounds): p50/p99/p99.9 of both routes. At
+ *   saturation a closed-loop client's latency is only Little's law (64 connections / throughput),
+ *   so tail latency is measured below capacity.
+ *
+ * Run alone: `pnpm bench http`.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { formatTable, seededRandom } from './harness.js';
 import { DIM } from './http-bench-server.js';
+import { quantile, runOpenLoop } from './open-loop-load.js';
 
 /** Options of {@link runHttpBench}. */
 export interface HttpBenchOptions {
@@ -20,29 +28,60 @@ export interface HttpBenchOptions {
   readonly rounds?: number;
   /** Concurrent connections. Default 64. */
   readonly connections?: number;
+  /** Offered rate of the latency rounds, as a fraction of bare fastify's throughput. Default 0.5. */
+  readonly latencyLoad?: number;
+}
+
+interface Server {
+  readonly child: ChildProcess;
+  readonly port: number;
+  /** The server process's CPU time so far, in microseconds. */
+  cpuMicros(): Promise<number>;
 }
 
 interface Case {
   readonly name: string;
-  readonly url: string;
+  readonly server: Server;
+  readonly path: string;
   readonly body: string;
   readonly rows: number;
 }
 
-interface Measurement {
+interface Throughput {
   readonly requestsPerSecond: number;
   readonly p50: number;
   readonly p99: number;
+  readonly cpuMicrosPerRequest: number;
   readonly errors: number;
 }
 
-function startServer(mode: 'bare' | 'servable'): Promise<{ child: ChildProcess; port: number }> {
+interface Latency {
+  readonly achievedRate: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly p999: number;
+  readonly errors: number;
+  readonly backlogged: number;
+}
+
+function startServer(mode: 'bare' | 'servable'): Promise<Server> {
   const child = fork(fileURLToPath(new URL('./http-bench-server.ts', import.meta.url)), [mode], {
     execArgv: process.execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  const cpuMicros = (): Promise<number> =>
+    new Promise((resolve) => {
+      const onMessage = (m: unknown): void => {
+        if (typeof m === 'object' && m !== null && 'cpuMicros' in m) {
+          child.off('message', onMessage);
+          resolve((m as { cpuMicros: number }).cpuMicros);
+        }
+      };
+      child.on('message', onMessage);
+      child.send('cpu');
+    });
   return new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
+    child.once('message', (m) => resolve({ child, port: (m as { port: number }).port, cpuMicros }));
     child.once('exit', (code) => reject(new Error(`benchmark server ${mode} exited with ${code}`)));
   });
 }
@@ -55,21 +94,61 @@ function inferBody(rows: number): string {
   });
 }
 
-async function measure(c: Case, seconds: number, connections: number): Promise<Measurement> {
-  const result = await autocannon({
-    url: c.url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: c.body,
-    connections,
-    duration: seconds,
+async function measureThroughput(
+  c: Case,
+  seconds: number,
+  connections: number,
+): Promise<Throughput> {
+  const latencies: number[] = [];
+  const cpuBefore = await c.server.cpuMicros();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${c.server.port}${c.path}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: c.body,
+        connections,
+        duration: seconds,
+      },
+      (error, r) => (error ? reject(error) : resolve(r)),
+    );
+    // autocannon's own percentiles are whole milliseconds; keep each response's exact time.
+    instance.on('response', (_client, _status, _bytes, responseMs) => latencies.push(responseMs));
   });
-  const errors = result.errors + result.non2xx + result.timeouts;
+  const cpu = (await c.server.cpuMicros()) - cpuBefore;
+  const sorted = Float64Array.from(latencies).sort();
   return {
     requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors,
+    p50: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    cpuMicrosPerRequest: cpu / Math.max(1, result.requests.total),
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+async function measureLatency(
+  c: Case,
+  rate: number,
+  seconds: number,
+  connections: number,
+): Promise<Latency> {
+  const r = await runOpenLoop({
+    host: '127.0.0.1',
+    port: c.server.port,
+    path: c.path,
+    body: c.body,
+    connections,
+    rate,
+    seconds,
+  });
+  return {
+    achievedRate: r.achievedRate,
+    p50: quantile(r.latenciesMs, 0.5),
+    p99: quantile(r.latenciesMs, 0.99),
+    p999: quantile(r.latenciesMs, 0.999),
+    errors: r.failed,
+    backlogged: r.backlogged,
   };
 }
 
@@ -79,74 +158,149 @@ function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Runs the benchmark and prints a table and the ratio to bare fastify. */
+/** Runs `measure` on every case in `rounds` interleaved rounds (rotating the order). */
+async function interleaved<T>(
+  cases: readonly Case[],
+  rounds: number,
+  measure: (c: Case) => Promise<T>,
+): Promise<T[][]> {
+  const results: T[][] = cases.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < cases.length; k++) {
+      const i = (k + r) % cases.length;
+      results[i]!.push(await measure(cases[i]!));
+    }
+  }
+  return results;
+}
+
+const ms = (v: number): string => v.toFixed(2);
+
+/** Runs the benchmark and prints tables and the ratios to bare fastify. */
 export async function runHttpBench(options: HttpBenchOptions = {}): Promise<void> {
   const seconds = options.seconds ?? 5;
   const rounds = options.rounds ?? 3;
   const connections = options.connections ?? 64;
+  const latencyLoad = options.latencyLoad ?? 0.5;
   const bare = await startServer('bare');
   const served = await startServer('servable');
   try {
+    const infer = '/v2/models/lr/infer';
     const cases: Case[] = [
       {
         name: 'bare fastify, constant JSON',
-        url: `http://127.0.0.1:${bare.port}/bare`,
+        server: bare,
+        path: '/bare',
         body: inferBody(1),
         rows: 1,
       },
       {
         name: 'infer, 1 row (scaler + LR)',
-        url: `http://127.0.0.1:${served.port}/v2/models/lr/infer`,
+        server: served,
+        path: infer,
         body: inferBody(1),
         rows: 1,
       },
-      {
-        name: 'infer, 100 rows',
-        url: `http://127.0.0.1:${served.port}/v2/models/lr/infer`,
-        body: inferBody(100),
-        rows: 100,
-      },
+      { name: 'infer, 100 rows', server: served, path: infer, body: inferBody(100), rows: 100 },
     ];
     // Warm-up (JIT, connection pools).
-    for (const c of cases) await measure(c, 1, connections);
-    const results: Measurement[][] = cases.map(() => []);
-    for (let r = 0; r < rounds; r++) {
-      for (let k = 0; k < cases.length; k++) {
-        const i = (k + r) % cases.length;
-        results[i]!.push(await measure(cases[i]!, seconds, connections));
-      }
-    }
+    for (const c of cases) await measureThroughput(c, 1, connections);
+    const throughput = await interleaved(cases, rounds, (c) =>
+      measureThroughput(c, seconds, connections),
+    );
     const summary = cases.map((c, i) => {
-      const ms = results[i]!;
+      const m = throughput[i]!;
       return {
         c,
-        rps: median(ms.map((m) => m.requestsPerSecond)),
-        p50: median(ms.map((m) => m.p50)),
-        p99: median(ms.map((m) => m.p99)),
-        errors: ms.reduce((n, m) => n + m.errors, 0),
+        rps: median(m.map((x) => x.requestsPerSecond)),
+        p50: median(m.map((x) => x.p50)),
+        p99: median(m.map((x) => x.p99)),
+        cpu: median(m.map((x) => x.cpuMicrosPerRequest)),
+        errors: m.reduce((n, x) => n + x.errors, 0),
       };
     });
-    const base = summary[0]!.rps;
+    const base = summary[0]!;
     console.log(
-      `HTTP (autocannon, ${connections} connections, ${rounds} × ${seconds} s interleaved, medians; dim ${DIM})`,
+      `HTTP throughput (autocannon, closed loop, ${connections} connections, ${rounds} × ${seconds} s interleaved, medians; dim ${DIM})`,
     );
     console.log(
       formatTable([
-        ['case', 'req/s', 'rows/s', 'ratio to bare', 'p50 ms', 'p99 ms', 'errors'],
+        [
+          'case',
+          'req/s',
+          'rows/s',
+          'ratio to bare',
+          'server CPU µs/req',
+          'CPU ratio',
+          'p50 ms',
+          'p99 ms',
+          'errors',
+        ],
         ...summary.map((s) => [
           s.c.name,
           s.rps.toFixed(0),
           (s.rps * s.c.rows).toFixed(0),
-          (s.rps / base).toFixed(2),
-          s.p50.toFixed(2),
-          s.p99.toFixed(2),
+          (s.rps / base.rps).toFixed(2),
+          s.cpu.toFixed(1),
+          (s.cpu / base.cpu).toFixed(2),
+          ms(s.p50),
+          ms(s.p99),
           String(s.errors),
         ]),
       ]),
     );
     const one = summary[1]!;
     console.log(
-      `1-row infer: ${(one.rps / base).toFixed(2)} of bare fastify (target >= 0.80), p99 ${one.p99.toFixed(2)} ms (target <= 2 ms)`,
+      `1-row infer: ${(one.rps / base.rps).toFixed(2)} of bare fastify's throughput (target >= 0.80); ` +
+        `server CPU per request ${(one.cpu / base.cpu).toFixed(2)}× bare's. ` +
+        `Little's law at saturation: ${connections} connections / ${base.rps.toFixed(0)} req/s = ${ms((1000 * connections) / base.rps)} ms mean latency even for bare fastify.`,
+    );
+
+    const rate = Math.max(100, Math.round(latencyLoad * base.rps));
+    const latencyCases = cases.slice(0, 2);
+    const latency = await interleaved(latencyCases, rounds, (c) =>
+      measureLatency(c, rate, seconds, connections),
+    );
+    console.log('');
+    console.log(
+      `HTTP latency (open loop, ${connections} connections, ${rate} req/s offered = ${latencyLoad} × bare's throughput, ${rounds} × ${seconds} s interleaved, medians)`,
+    );
+    const lat = latencyCases.map((c, i) => {
+      const m = latency[i]!;
+      return {
+        c,
+        rate: median(m.map((x) => x.achievedRate)),
+        p50: median(m.map((x) => x.p50)),
+        p99: median(m.map((x) => x.p99)),
+        p999: median(m.map((x) => x.p999)),
+        errors: m.reduce((n, x) => n + x.errors, 0),
+        backlogged: m.reduce((n, x) => n + x.backlogged, 0),
+      };
+    });
+    console.log(
+      formatTable([
+        [
+          'case',
+          'served req/s',
+          'p50 ms',
+          'p99 ms',
+          'p99.9 ms',
+          'waited for a connection',
+          'errors',
+        ],
+        ...lat.map((s) => [
+          s.c.name,
+          s.rate.toFixed(0),
+          ms(s.p50),
+          ms(s.p99),
+          ms(s.p999),
+          String(s.backlogged),
+          String(s.errors),
+        ]),
+      ]),
+    );
+    console.log(
+      `1-row infer at ${rate} req/s: p99 ${ms(lat[1]!.p99)} ms (target <= 2 ms; bare fastify ${ms(lat[0]!.p99)} ms).`,
     );
   } finally {
     bare.child.kill();

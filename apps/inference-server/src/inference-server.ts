@@ -90,6 +90,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 interface EndpointConfig {
   readonly endpoint?: InferenceEndpoint;
+  /** The model of a route made for one model (its path has no name parameter). */
+  readonly model?: string | undefined;
 }
 
 /**
@@ -163,9 +165,10 @@ export async function createInferenceServer(
       request.headers['content-type'],
     );
     if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
-    const endpoint = (request.routeOptions.config as EndpointConfig).endpoint;
+    const config = request.routeOptions.config as EndpointConfig;
+    const endpoint = config.endpoint;
     if (endpoint !== undefined) {
-      const name = (request.params as { name?: string } | undefined)?.name;
+      const name = config.model ?? (request.params as { name?: string } | undefined)?.name;
       const model = name === undefined ? undefined : models.get(modelNameOf(name, endpoint));
       metrics.failure(model?.name ?? UNKNOWN_MODEL_LABEL, endpoint, statusCode, code);
       model?.recent.record(reply.elapsedTime, true);
@@ -206,7 +209,7 @@ export async function createInferenceServer(
     return reply.code(ready ? 200 : 503).send({ name: model.name, ready });
   });
 
-  const infer = (model: ServedModel, body: InferenceRequest, reply: FastifyReply): FastifyReply => {
+  const infer = (model: ServedModel, body: InferenceRequest, reply: FastifyReply): void => {
     const snap = readySnapshot(model);
     const input = decodeInputs(snap.signature, body.inputs, limits);
     const result = model.servable.transform(input);
@@ -217,18 +220,31 @@ export async function createInferenceServer(
     const ms = reply.elapsedTime;
     snap.inferMetrics.observe(ms / 1000);
     model.recent.record(ms, false);
-    return reply.type(JSON_TYPE).send(json);
+    reply.type(JSON_TYPE).send(json);
   };
-  const inferConfig = { config: { endpoint: 'infer' } satisfies EndpointConfig };
+  const inferOptions = (model?: string) => ({
+    schema: { body: INFER_BODY_SCHEMA },
+    config: { endpoint: 'infer', model } satisfies EndpointConfig,
+  });
+  // The infer handlers are synchronous (they answer before returning): no promise per request.
+  // Each model gets a static route (the router matches it without extracting parameters); the
+  // parametric routes answer for names no model has (404 naming the models there are).
+  for (const model of models.values()) {
+    app.post<{ Body: InferenceRequest }>(
+      `/v2/models/${model.name}/infer`,
+      inferOptions(model.name),
+      (request, reply) => infer(model, request.body, reply),
+    );
+  }
   app.post<{ Params: { name: string }; Body: InferenceRequest }>(
     '/v2/models/:name/infer',
-    { schema: { body: INFER_BODY_SCHEMA }, ...inferConfig },
-    async (request, reply) => infer(lookup(request.params.name), request.body, reply),
+    inferOptions(),
+    (request, reply) => infer(lookup(request.params.name), request.body, reply),
   );
   app.post<{ Params: { name: string; version: string }; Body: InferenceRequest }>(
     '/v2/models/:name/versions/:version/infer',
-    { schema: { body: INFER_BODY_SCHEMA }, ...inferConfig },
-    async (request, reply) =>
+    inferOptions(),
+    (request, reply) =>
       infer(
         lookupVersion(lookup(request.params.name), request.params.version),
         request.body,
@@ -239,7 +255,7 @@ export async function createInferenceServer(
   app.post<{ Params: { name: string }; Body: PredictRequest }>(
     '/v1/models/:name',
     { schema: { body: PREDICT_BODY_SCHEMA }, config: { endpoint: 'predict' } },
-    async (request, reply) => {
+    (request, reply) => {
       const name = modelNameOf(request.params.name, 'predict');
       if (!request.params.name.endsWith(':predict')) {
         throw new InvalidInferenceRequestError(
@@ -264,7 +280,7 @@ export async function createInferenceServer(
       const ms = reply.elapsedTime;
       snap.predictMetrics.observe(ms / 1000);
       model.recent.record(ms, false);
-      return reply.type(JSON_TYPE).send(json);
+      reply.type(JSON_TYPE).send(json);
     },
   );
 

@@ -1,5 +1,5 @@
 import { DataFrame, type DataType, type Schema } from '@servable/dataframe';
-import { DenseVector } from '@servable/linalg';
+import { allocFloat64Array, DenseVector } from '@servable/linalg';
 import { InvalidInferenceRequestError } from './errors.js';
 import type { RequestInput } from './inference-request.js';
 import type { ModelSignature, SignatureColumn } from './model-signature.js';
@@ -233,7 +233,8 @@ function readNumbers(
   width: number,
 ): Float64Array {
   checkLength(tensor, data, count);
-  const out = new Float64Array(count);
+  // Short arrays (one row's vector) come from linalg's pool: a view is far cheaper to create.
+  const out = allocFloat64Array(count);
   const range = INTEGER_RANGES[tensor.datatype];
   if (range === undefined) {
     for (let i = 0; i < count; i++) {

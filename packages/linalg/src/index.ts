@@ -30,6 +30,7 @@ export {
   InvalidVectorError,
   LinalgError,
 } from './errors.js';
+export { allocFloat64Array } from './float64-array-pool.js';
 export { fma } from './fma.js';
 export { formatJavaDouble, formatJavaFloat } from './java-format.js';
 export type { Matrix } from './matrix.js';

@@ -43,10 +43,14 @@ import {
   OnlineLogisticRegressionModelServable,
   OnlineStandardScalerModelServable,
   PolynomialExpansionServable,
+  RegexTokenizerServable,
   ROBUST_SCALER_MODEL_CLASS,
   RobustScalerModelServable,
+  SQLTransformerServable,
   StandardScalerModelServable,
+  StopWordsRemoverServable,
   StringIndexerModelServable,
+  TokenizerServable,
   UnivariateFeatureSelectorModelServable,
   VarianceThresholdSelectorModelServable,
   VectorAssemblerServable,
@@ -131,6 +135,60 @@ function doubles(rows: number, f: (r: number) => number): Float64Array {
 }
 
 const TOKENS = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+/**
+ * Words of the generated text: English stop words (about half of running text) and content
+ * words, some of them capitalised, as in product reviews or support tickets.
+ */
+const STOP_WORDS_SAMPLE = (
+  'the and of to a in is it that for was on with as this but not be at they we my have had ' +
+  "very after don't it's I The It We This THE"
+).split(' ');
+const CONTENT_WORDS = (
+  'battery screen delivery order refund customer service quality price product works broke ' +
+  'great terrible fast slow recommend support replacement warranty charger cable box days ' +
+  'weeks update app Bluetooth USB-C Amazon v2.1 2023 10% e-mail password login'
+).split(' ');
+
+/**
+ * `words` words of running text, with commas, sentence ends and a few runs of two spaces; a
+ * flat string (joined, not concatenated), as text parsed from JSON is.
+ */
+function sentence(words: number, rnd: () => number): string {
+  const parts: string[] = [];
+  for (let w = 0; w < words; w++) {
+    const pool = rnd() < 0.5 ? STOP_WORDS_SAMPLE : CONTENT_WORDS;
+    if (w > 0) parts.push(rnd() < 0.05 ? '  ' : ' ');
+    parts.push(pool[Math.floor(rnd() * pool.length)]!);
+    const p = rnd();
+    if (p < 0.06) parts.push(',');
+    else if (p < 0.1 || w === words - 1) parts.push('.');
+  }
+  return parts.join('');
+}
+
+/** A STRING column of texts of 3 to 40 words (median ~20). */
+function textColumn(rows: number, rnd: () => number): string[] {
+  return Array.from({ length: rows }, () => sentence(3 + Math.floor(rnd() * 38), rnd));
+}
+
+/** An ARRAY<STRING> column: the texts of {@link textColumn} split at spaces (3 to 40 tokens). */
+function tokenColumn(rows: number, rnd: () => number): string[][] {
+  return textColumn(rows, rnd).map((t) => t.split(' ').filter((w) => w !== ''));
+}
+
+/** id INT, v1 and v2 DOUBLE (as in Flink ML's SQLTransformer test), over realistic ranges. */
+function sqlFrame(rows: number, rnd: () => number): DataFrame {
+  return frame(
+    ['id', 'v1', 'v2'],
+    [DataTypes.INT, DataTypes.DOUBLE, DataTypes.DOUBLE],
+    [
+      doubles(rows, (r) => r),
+      doubles(rows, () => Math.round(rnd() * 10000) / 100),
+      doubles(rows, () => Math.round((rnd() * 20 - 5) * 100) / 100),
+    ],
+  );
+}
 
 /** Every servable of servableLib with a benchmark case. */
 export const SERVABLE_CASES: readonly ServableCase[] = [
@@ -526,5 +584,60 @@ export const SERVABLE_CASES: readonly ServableCase[] = [
           Array.from({ length: rows }, () => new SparseVector(5, [1, 3], [rnd(), rnd()])),
         ],
       ),
+  },
+  {
+    name: 'Tokenizer',
+    className: TokenizerServable.CLASS_NAME,
+    shape: 'STRING 3–40 words',
+    create: async () => new TokenizerServable().setInputCol('input').setOutputCol('output'),
+    input: (rows, rnd) => frame(['input'], [DataTypes.STRING], [textColumn(rows, rnd)]),
+  },
+  {
+    name: 'RegexTokenizer',
+    className: RegexTokenizerServable.CLASS_NAME,
+    shape: 'STRING 3–40 words, \\s+',
+    create: async () => new RegexTokenizerServable().setInputCol('input').setOutputCol('output'),
+    input: (rows, rnd) => frame(['input'], [DataTypes.STRING], [textColumn(rows, rnd)]),
+  },
+  {
+    name: 'RegexTokenizer gaps=false',
+    className: RegexTokenizerServable.CLASS_NAME,
+    shape: 'STRING 3–40 words, \\w+|\\p{Punct}',
+    create: async () =>
+      new RegexTokenizerServable()
+        .setInputCol('input')
+        .setOutputCol('output')
+        .setGaps(false)
+        .setPattern('\\w+|\\p{Punct}'),
+    input: (rows, rnd) => frame(['input'], [DataTypes.STRING], [textColumn(rows, rnd)]),
+  },
+  {
+    name: 'StopWordsRemover',
+    className: StopWordsRemoverServable.CLASS_NAME,
+    shape: 'ARRAY<STRING> 3–40 tokens, english',
+    create: async () =>
+      new StopWordsRemoverServable().setInputCols(['raw']).setOutputCols(['filtered']),
+    input: (rows, rnd) =>
+      frame(['raw'], [DataTypes.ARRAY(DataTypes.STRING)], [tokenColumn(rows, rnd)]),
+  },
+  {
+    name: 'SQLTransformer',
+    className: SQLTransformerServable.CLASS_NAME,
+    shape: 'INT + 2 × DOUBLE, WHERE',
+    create: async () =>
+      new SQLTransformerServable().setStatement(
+        'SELECT id, v1 + v2 AS v3, v1 * v2 - 1.5 AS v4, SQRT(ABS(v1)) AS v5 FROM __THIS__ WHERE v2 > 0 AND id % 10 <> 3',
+      ),
+    input: (rows, rnd) => sqlFrame(rows, rnd),
+  },
+  {
+    name: 'SQLTransformer CASE',
+    className: SQLTransformerServable.CLASS_NAME,
+    shape: 'INT + 2 × DOUBLE, CASE',
+    create: async () =>
+      new SQLTransformerServable().setStatement(
+        'SELECT *, CASE WHEN v1 > 75 THEN 3 WHEN v1 > 50 THEN 2 WHEN v2 < 0 THEN 0 ELSE 1 END AS bucket FROM __THIS__',
+      ),
+    input: (rows, rnd) => sqlFrame(rows, rnd),
   },
 ];

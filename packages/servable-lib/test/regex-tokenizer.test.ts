@@ -9,8 +9,15 @@ import {
   ServableRegistry,
   servableLoader,
 } from '@servable/servable-api';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RegexTokenizerServable, UnsupportedJavaRegexError } from '../src/regex-tokenizer/index.js';
+import {
+  javaFindAll,
+  javaSplit,
+  RegexTokenizerServable,
+  translateJavaRegex,
+  UnsupportedJavaRegexError,
+} from '../src/regex-tokenizer/index.js';
 import {
   caseInput,
   caseLabel,
@@ -53,6 +60,52 @@ describe('RegexTokenizerServable behaviour', () => {
       .setPattern('(?i)[a-c]+')
       .setToLowercase(false);
     expect(run(s, ['ABxcaB'])).toEqual([['AB', 'caB']]);
+  });
+
+  it('property: every pattern path gives the tokens of the Java split / find loop', () => {
+    // `\s+` and `\s` are split by a scan, gaps=false without the u flag by String.match, the rest
+    // by the javaSplit / javaFindAll loops: all must agree with those loops on the raw regex.
+    const patterns = ['\\s+', '\\s', ',', '\\w+|\\p{Punct}', 'x*', '(?=X)', '\\p{L}+', ''];
+    const chars = fc.constantFrom('a', 'X', ',', '.', ' ', '\t', '  ', 'é', '\u{1f600}', '\u00a0');
+    const texts = fc.array(
+      fc.array(chars, { maxLength: 16 }).map((cs) => cs.join('')),
+      {
+        minLength: 1,
+        maxLength: 4,
+      },
+    );
+    for (const pattern of patterns) {
+      const { source, flags } = translateJavaRegex(pattern);
+      const regex = new RegExp(source, flags);
+      for (const gaps of [true, false]) {
+        const s = new RegexTokenizerServable()
+          .setPattern(pattern)
+          .setGaps(gaps)
+          .setToLowercase(false)
+          .setMinTokenLength(0);
+        fc.assert(
+          fc.property(texts, (ts) => {
+            const expected = ts.map((t) => (gaps ? javaSplit(t, regex) : javaFindAll(t, regex)));
+            expect(run(s, ts)).toEqual(expected);
+            expect(run(s.setMinTokenLength(2), ts)).toEqual(
+              expected.map((tokens) => tokens.filter((t) => t.length >= 2)),
+            );
+            s.setMinTokenLength(0);
+          }),
+          { numRuns: 60 },
+        );
+      }
+    }
+  });
+
+  it('gaps=false with a u-flag pattern matching empty steps over surrogate pairs (no hang)', () => {
+    // Java: ["a", "", "", "b", ""] (it also tries the lone low surrogate); JavaScript's u-flag
+    // engine cannot start inside the pair, so the empty match between the halves is missing.
+    const s = new RegexTokenizerServable()
+      .setGaps(false)
+      .setPattern('\\p{L}*')
+      .setMinTokenLength(0);
+    expect(run(s, ['a\u{1f600}b'])).toEqual([['a', '', 'b', '']]);
   });
 
   it('an untranslatable pattern is refused when set, when loaded, and by registry.check', async () => {

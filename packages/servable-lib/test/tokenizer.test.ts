@@ -1,7 +1,10 @@
 import { DataFrame, DataTypes } from '@servable/dataframe';
 import { applyParamMapJson, ColumnTypeMismatchError } from '@servable/servable-api';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { javaSplit } from '../src/java/string-split.js';
 import { TokenizerServable, tokenize } from '../src/tokenizer/index.js';
+import { splitJavaWhitespace } from '../src/tokenizer/java-whitespace-split.js';
 import {
   caseInput,
   caseLabel,
@@ -33,6 +36,34 @@ describe('TokenizerServable behaviour', () => {
   it('splits at single ASCII whitespace only (not NBSP), root-locale lower-casing', () => {
     expect(tokenize('A\u00a0B\tC')).toEqual(['a\u00a0b', 'c']);
     expect(tokenize('TITLE İ')).toEqual(['title', 'i̇']);
+  });
+
+  it('splitJavaWhitespace follows String.split("\\s") and split("\\s+") (verified on a JVM)', () => {
+    expect(splitJavaWhitespace(' a  b ', false)).toEqual(['', 'a', '', 'b']);
+    expect(splitJavaWhitespace(' a  b ', true)).toEqual(['', 'a', 'b']);
+    expect(splitJavaWhitespace('', false)).toEqual(['']);
+    expect(splitJavaWhitespace('', true)).toEqual(['']);
+    expect(splitJavaWhitespace(' \t\n', false)).toEqual([]);
+    expect(splitJavaWhitespace(' \t\n', true)).toEqual([]);
+    expect(splitJavaWhitespace('abc', true)).toEqual(['abc']);
+    expect(splitJavaWhitespace('a\u000bb\fc\rd\u00a0e\u2028f', false)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd\u00a0e\u2028f',
+    ]);
+  });
+
+  it('property: splitJavaWhitespace gives the pieces of the regex split (javaSplit with \\s, \\s+)', () => {
+    const chars = fc.constantFrom('a', 'B', 'é', ' ', '\t', '\n', '\u000b', '\f', '\r', '\u00a0');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 24 }), (cs) => {
+        const text = cs.join('');
+        expect(splitJavaWhitespace(text, false)).toEqual(javaSplit(text, /[ \t\n\v\f\r]/));
+        expect(splitJavaWhitespace(text, true)).toEqual(javaSplit(text, /[ \t\n\v\f\r]+/));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('null strings and non-string columns are typed errors', () => {

@@ -14,7 +14,8 @@ import {
 } from '@servable/servable-api';
 import { compileJavaRegex } from '../java/java-regex.js';
 import { requireStringColumn } from '../java/string-column.js';
-import { javaFindAll, javaSplit } from '../java/string-split.js';
+import { javaSplit } from '../java/string-split.js';
+import { splitJavaWhitespace } from '../tokenizer/java-whitespace-split.js';
 
 /** `minTokenLength` (int, default 1, >= 0): shorter tokens are dropped. */
 export const MIN_TOKEN_LENGTH = new IntParam(
@@ -104,7 +105,7 @@ export class RegexTokenizerServable extends TransformerServableBase.withParams(
   static readonly CLASS_NAME = 'org.apache.flink.ml.feature.regextokenizer.RegexTokenizer';
   readonly className: string = RegexTokenizerServable.CLASS_NAME;
 
-  #compiled: { pattern: string; regex: RegExp } | undefined;
+  #compiled: CompiledPattern | undefined;
 
   /** Loads a RegexTokenizer saved by Flink ML (or by `save`). */
   static load(path: string): Promise<RegexTokenizerServable> {
@@ -126,17 +127,22 @@ export class RegexTokenizerServable extends TransformerServableBase.withParams(
     return super.setByName(name, value);
   }
 
-  #compile(pattern: string): RegExp {
+  #compile(pattern: string): CompiledPattern {
     if (this.#compiled?.pattern !== pattern) {
-      this.#compiled = { pattern, regex: compileJavaRegex(pattern) };
+      const regex = compileJavaRegex(pattern);
+      this.#compiled = {
+        pattern,
+        regex: new RegExp(regex.source, `${regex.flags}g`),
+        whitespace: pattern === '\\s+' ? 'runs' : pattern === '\\s' ? 'single' : null,
+      };
     }
-    return this.#compiled.regex;
+    return this.#compiled;
   }
 
   /** See {@link TransformerServable.transform}. */
   transform(input: DataFrame): DataFrame {
     const column = this.getInputCol();
-    const regex = this.#compile(this.getPattern());
+    const { regex, whitespace } = this.#compile(this.getPattern());
     const gaps = this.getGaps();
     const lower = this.getToLowercase();
     const minLength = this.getMinTokenLength();
@@ -148,9 +154,45 @@ export class RegexTokenizerServable extends TransformerServableBase.withParams(
         throw new ColumnTypeMismatchError(column, 'STRING', 'null', r);
       }
       if (lower) text = text.toLowerCase();
-      const tokens = gaps ? javaSplit(text, regex) : javaFindAll(text, regex);
-      out[r] = minLength > 0 ? tokens.filter((t) => t.length >= minLength) : tokens;
+      const tokens = gaps
+        ? whitespace !== null
+          ? splitJavaWhitespace(text, whitespace === 'runs')
+          : javaSplit(text, regex)
+        : findAll(text, regex);
+      if (minLength > 0) dropShort(tokens, minLength);
+      out[r] = tokens;
     }
     return input.addColumn(this.getOutputCol(), STRING_ARRAY, out);
   }
+}
+
+/** A `pattern` ready to use: its global RegExp, and whether it is Java's `\s+` or `\s`. */
+interface CompiledPattern {
+  readonly pattern: string;
+  /** The translated pattern with the `g` flag (so the split and find loops reuse it). */
+  readonly regex: RegExp;
+  /** `runs` for `\s+`, `single` for `\s` (split by a scan, no regex); otherwise null. */
+  readonly whitespace: 'runs' | 'single' | null;
+}
+
+/**
+ * Every match, as Java's `while (matcher.find()) tokens.add(matcher.group())`:
+ * `String.prototype.match` with the global regex searches from the end of each match, or one
+ * UTF-16 unit further after an empty match, as `Matcher.find` does — the same matches as
+ * `javaFindAll`, without a match object per token. With the `u` flag, an empty match right
+ * before a surrogate pair steps over the whole pair (Java would also try the position between
+ * its halves); `javaFindAll` never returns there (the engine backs up into the pair).
+ */
+function findAll(text: string, regex: RegExp): string[] {
+  return text.match(regex) ?? [];
+}
+
+/** Removes, in place and in order, the tokens shorter than `minLength` UTF-16 units. */
+function dropShort(tokens: string[], minLength: number): void {
+  let kept = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.length >= minLength) tokens[kept++] = t;
+  }
+  tokens.length = kept;
 }

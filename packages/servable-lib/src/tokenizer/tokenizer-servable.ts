@@ -7,10 +7,8 @@ import {
   TransformerServableBase,
 } from '@servable/servable-api';
 import { requireStringColumn } from '../java/string-column.js';
-import { javaSplit } from '../java/string-split.js';
+import { splitJavaWhitespace } from './java-whitespace-split.js';
 
-/** Java's `\s`: one ASCII whitespace character (space, \t, \n, \u000B, \f, \r). */
-const JAVA_WHITESPACE = /[ \t\n\v\f\r]/g;
 const STRING_ARRAY = DataTypes.ARRAY(DataTypes.STRING);
 
 /**
@@ -23,7 +21,7 @@ const STRING_ARRAY = DataTypes.ARRAY(DataTypes.STRING);
  * a Turkish, Azeri or Lithuanian default locale.
  */
 export function tokenize(text: string): string[] {
-  return javaSplit(text.toLowerCase(), JAVA_WHITESPACE);
+  return splitJavaWhitespace(text.toLowerCase(), false);
 }
 
 /**

@@ -93,3 +93,4 @@ export {
   type TransformerServable,
 } from './transformer-servable.js';
 export { TransformerServableBase } from './transformer-servable-base.js';
+export { withNumerics } from './with-numerics.js';

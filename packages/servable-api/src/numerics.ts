@@ -24,6 +24,7 @@ export const DEFAULT_NUMERICS: Numerics = 'fast';
 
 /**
  * A servable whose outputs depend on {@link Numerics} (it does BLAS work that Java 11+ fuses).
+ * A servable class gets this interface, implemented once, by extending `withNumerics(Base)`.
  *
  * @example
  * ```ts
@@ -33,7 +34,10 @@ export const DEFAULT_NUMERICS: Numerics = 'fast';
  */
 export interface NumericsAware {
   /**
-   * Selects the numerics of later transforms. Returns the servable (chainable).
+   * Selects the numerics of later transforms (see {@link Numerics}): `'fast'` (default;
+   * bit-exact with Flink ML on Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a
+   * param: never saved. Returns the servable (chainable).
+   *
    * @throws InvalidNumericsError for anything but `'fast'` or `'java11'`.
    */
   setNumerics(numerics: Numerics): this;

@@ -15,6 +15,7 @@ import {
   KnnModelServable,
   LinearRegressionModelServable,
   LinearSVCModelServable,
+  type LogisticRegressionModelData,
   LogisticRegressionModelServable,
   NormalizerServable,
   OnlineKMeansModelServable,
@@ -23,7 +24,7 @@ import {
   StandardScalerModelServable,
   servableLib,
 } from '@servable/servable-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 
 const LR_DIR = fileURLToPath(new URL('./fixtures/lr-default', import.meta.url));
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
@@ -146,20 +147,48 @@ describe('NumericsAware servables', () => {
     ['Normalizer', () => new NormalizerServable()],
   ];
   for (const [name, create] of servables) {
-    it(`${name} defaults to 'fast', switches, and rejects unknown values`, () => {
-      const servable = create();
-      expect(isNumericsAware(servable)).toBe(true);
-      const aware = servable as NumericsAware;
+    // The contract itself (validation, messages) is withNumerics', tested in servable-api.
+    it(`${name} is NumericsAware: defaults to 'fast', switches, rejects unknown values`, () => {
+      const aware = create() as NumericsAware;
+      expect(isNumericsAware(aware)).toBe(true);
       expect(aware.getNumerics()).toBe('fast');
-      expect(aware.setNumerics('java11')).toBe(aware);
-      expect(aware.getNumerics()).toBe('java11');
+      expect(aware.setNumerics('java11').getNumerics()).toBe('java11');
       expect(() => aware.setNumerics('fma' as never)).toThrow(InvalidNumericsError);
-      expect(() => aware.setNumerics('fma' as never)).toThrow(
-        `Invalid numerics "fma": expected 'fast' or 'java11'.`,
-      );
-      expect(aware.getNumerics()).toBe('java11');
     });
   }
+
+  it('setNumerics chains with the concrete class (type-level)', () => {
+    const lr = new LogisticRegressionModelServable().setNumerics('java11').setFeaturesCol('f');
+    expect([lr.getNumerics(), lr.getFeaturesCol()]).toEqual(['java11', 'f']);
+    const chained = {
+      lr,
+      onlineLr: new OnlineLogisticRegressionModelServable()
+        .setNumerics('java11')
+        .setFeaturesCol('f'),
+      svc: new LinearSVCModelServable().setNumerics('java11').setThreshold(0.5),
+      linear: new LinearRegressionModelServable().setNumerics('java11').setPredictionCol('p'),
+      knn: new KnnModelServable().setNumerics('java11').setK(3),
+      kmeans: new KMeansModelServable().setNumerics('java11').setK(3),
+      onlineKmeans: new OnlineKMeansModelServable().setNumerics('java11').setK(3),
+      scaler: new StandardScalerModelServable().setNumerics('java11').setWithMean(true),
+      onlineScaler: new OnlineStandardScalerModelServable().setNumerics('java11').setWithMean(true),
+      normalizer: new NormalizerServable().setNumerics('java11').setP(1),
+      model: lr.getModel(),
+    };
+    expectTypeOf(chained).toEqualTypeOf<{
+      lr: LogisticRegressionModelServable;
+      onlineLr: OnlineLogisticRegressionModelServable;
+      svc: LinearSVCModelServable;
+      linear: LinearRegressionModelServable;
+      knn: KnnModelServable;
+      kmeans: KMeansModelServable;
+      onlineKmeans: OnlineKMeansModelServable;
+      scaler: StandardScalerModelServable;
+      onlineScaler: OnlineStandardScalerModelServable;
+      normalizer: NormalizerServable;
+      model: LogisticRegressionModelData | undefined;
+    }>();
+  });
 
   it('a registry rejects an unknown numerics', () => {
     expect(() => new ServableRegistry({ numerics: 'java8' as never })).toThrow(

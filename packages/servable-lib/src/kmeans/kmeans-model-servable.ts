@@ -2,8 +2,6 @@ import { type DataFrame, DataTypes } from '@servable/dataframe';
 import type { Blas } from '@servable/linalg';
 import {
   blasOf,
-  checkNumerics,
-  DEFAULT_NUMERICS,
   HasDistanceMeasure,
   HasFeaturesCol,
   HasPredictionCol,
@@ -11,12 +9,11 @@ import {
   loadStage,
   type ModelDataFormat,
   ModelServable,
-  type Numerics,
-  type NumericsAware,
   ParamValidators,
   paramMixin,
   simpleClassName,
   singleRecordFormat,
+  withNumerics,
 } from '@servable/servable-api';
 import {
   type KMeansModelData,
@@ -68,15 +65,9 @@ export const KMEANS_MODEL_DATA_FORMAT = singleRecordFormat<KMeansModelData>({
  * km.transform(df).getDoubles('prediction'); // cluster ids
  * ```
  */
-export class KMeansModelServable
-  extends ModelServable.withParams(
-    HasFeaturesCol,
-    HasPredictionCol,
-    HasKMeansK,
-    HasDistanceMeasure,
-  )<KMeansModelData>
-  implements NumericsAware
-{
+export class KMeansModelServable extends withNumerics(
+  ModelServable.withParams(HasFeaturesCol, HasPredictionCol, HasKMeansK, HasDistanceMeasure),
+)<KMeansModelData> {
   /** The Java class this servable serves. */
   static readonly CLASS_NAME: string = 'org.apache.flink.ml.clustering.kmeans.KMeansModel';
   /** See {@link TransformerServable.className}. */
@@ -92,24 +83,6 @@ export class KMeansModelServable
     return loadStage(path, () => new KMeansModelServable());
   }
 
-  private numerics: Numerics = DEFAULT_NUMERICS;
-
-  /**
-   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
-   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
-   *
-   * @throws InvalidNumericsError for an unknown value.
-   */
-  setNumerics(numerics: Numerics): this {
-    this.numerics = checkNumerics(numerics);
-    return this;
-  }
-
-  /** The numerics in use (see {@link NumericsAware}). */
-  getNumerics(): Numerics {
-    return this.numerics;
-  }
-
   /**
    * Appends the cluster id (INT) of every row.
    *
@@ -121,7 +94,7 @@ export class KMeansModelServable
   transform(input: DataFrame): DataFrame {
     const model = this.requireModel();
     let prepared = this.prepared;
-    const blas = blasOf(this.numerics);
+    const blas = blasOf(this.getNumerics());
     if (prepared === undefined || prepared.model !== model || prepared.blas !== blas) {
       prepared = { model, blas, centroids: prepareCentroids(model, blas) };
       this.prepared = prepared;

@@ -2,19 +2,16 @@ import { type DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector } from '@servable/linalg';
 import {
   blasOf,
-  checkNumerics,
-  DEFAULT_NUMERICS,
   forEachVector,
   HasFeaturesCol,
   HasPredictionCol,
   IntParam,
   loadStage,
   ModelServable,
-  type Numerics,
-  type NumericsAware,
   ParamValidators,
   paramMixin,
   singleRecordFormat,
+  withNumerics,
 } from '@servable/servable-api';
 import { type KnnModelData, KnnModelDataCodec, validateKnnModelData } from './knn-model-data.js';
 import { knnPredict } from './knn-predict.js';
@@ -65,10 +62,9 @@ export const KNN_MODEL_DATA_FORMAT = singleRecordFormat<KnnModelData>({
  * knn.setK(3).transform(df); // df + prediction
  * ```
  */
-export class KnnModelServable
-  extends ModelServable.withParams(HasFeaturesCol, HasPredictionCol, HasKnnK)<KnnModelData>
-  implements NumericsAware
-{
+export class KnnModelServable extends withNumerics(
+  ModelServable.withParams(HasFeaturesCol, HasPredictionCol, HasKnnK),
+)<KnnModelData> {
   /** The Java class this servable serves. */
   static readonly CLASS_NAME = 'org.apache.flink.ml.classification.knn.KnnModel';
   /** See {@link TransformerServable.className}. */
@@ -79,24 +75,6 @@ export class KnnModelServable
   /** Loads a `KnnModel` saved by Flink ML (or by `save`). */
   static load(path: string): Promise<KnnModelServable> {
     return loadStage(path, () => new KnnModelServable());
-  }
-
-  private numerics: Numerics = DEFAULT_NUMERICS;
-
-  /**
-   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
-   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
-   *
-   * @throws InvalidNumericsError for an unknown value.
-   */
-  setNumerics(numerics: Numerics): this {
-    this.numerics = checkNumerics(numerics);
-    return this;
-  }
-
-  /** The numerics in use (see {@link NumericsAware}). */
-  getNumerics(): Numerics {
-    return this.numerics;
   }
 
   /**
@@ -112,7 +90,7 @@ export class KnnModelServable
     const featuresCol = this.getFeaturesCol();
     const k = this.getK();
     const distances = new DenseVector(model.labels.size());
-    const blas = blasOf(this.numerics);
+    const blas = blasOf(this.getNumerics());
     const predictions = new Float64Array(input.numRows());
     const spec = {
       column: featuresCol,

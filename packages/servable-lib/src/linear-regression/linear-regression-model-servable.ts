@@ -1,15 +1,12 @@
 import { type DataFrame, DataTypes } from '@servable/dataframe';
 import {
-  checkNumerics,
-  DEFAULT_NUMERICS,
   forEachVector,
   HasFeaturesCol,
   HasPredictionCol,
   loadStage,
   ModelServable,
-  type Numerics,
-  type NumericsAware,
   singleRecordFormat,
+  withNumerics,
 } from '@servable/servable-api';
 import { coefficientDot } from '../logistic-regression/coefficient-dot.js';
 import {
@@ -38,10 +35,9 @@ export const LINEAR_REGRESSION_MODEL_DATA_FORMAT = singleRecordFormat<LinearRegr
  * lr.transform(df); // df + prediction
  * ```
  */
-export class LinearRegressionModelServable
-  extends ModelServable.withParams(HasFeaturesCol, HasPredictionCol)<LinearRegressionModelData>
-  implements NumericsAware
-{
+export class LinearRegressionModelServable extends withNumerics(
+  ModelServable.withParams(HasFeaturesCol, HasPredictionCol),
+)<LinearRegressionModelData> {
   /** The Java class this servable serves. */
   static readonly CLASS_NAME =
     'org.apache.flink.ml.regression.linearregression.LinearRegressionModel';
@@ -53,24 +49,6 @@ export class LinearRegressionModelServable
   /** Loads a `LinearRegressionModel` saved by Flink ML (or by `save`). */
   static load(path: string): Promise<LinearRegressionModelServable> {
     return loadStage(path, () => new LinearRegressionModelServable());
-  }
-
-  private numerics: Numerics = DEFAULT_NUMERICS;
-
-  /**
-   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
-   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
-   *
-   * @throws InvalidNumericsError for an unknown value.
-   */
-  setNumerics(numerics: Numerics): this {
-    this.numerics = checkNumerics(numerics);
-    return this;
-  }
-
-  /** The numerics in use (see {@link NumericsAware}). */
-  getNumerics(): Numerics {
-    return this.numerics;
   }
 
   /**
@@ -90,7 +68,7 @@ export class LinearRegressionModelServable
       stage: 'LinearRegressionModel',
       dimension: coefficient.size(),
     };
-    const prepared = coefficientDot(coefficient, this.numerics);
+    const prepared = coefficientDot(coefficient, this.getNumerics());
     forEachVector(input, spec, (v, row) => {
       // Java densifies the features first (so a sparse row gets the dense, fused kernel).
       predictions[row] = prepared.denseDot(v.toDense().values);

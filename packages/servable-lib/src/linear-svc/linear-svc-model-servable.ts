@@ -1,8 +1,6 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector } from '@servable/linalg';
 import {
-  checkNumerics,
-  DEFAULT_NUMERICS,
   DoubleParam,
   forEachVector,
   HasFeaturesCol,
@@ -10,11 +8,10 @@ import {
   HasRawPredictionCol,
   loadStage,
   ModelServable,
-  type Numerics,
-  type NumericsAware,
   ParamValidators,
   paramMixin,
   singleRecordFormat,
+  withNumerics,
 } from '@servable/servable-api';
 import { coefficientDot } from '../logistic-regression/coefficient-dot.js';
 import { type LinearSVCModelData, LinearSVCModelDataCodec } from './linear-svc-model-data.js';
@@ -63,15 +60,9 @@ export const LINEAR_SVC_MODEL_DATA_FORMAT = singleRecordFormat<LinearSVCModelDat
  * svc.transform(df); // df + prediction + rawPrediction
  * ```
  */
-export class LinearSVCModelServable
-  extends ModelServable.withParams(
-    HasFeaturesCol,
-    HasPredictionCol,
-    HasRawPredictionCol,
-    HasThreshold,
-  )<LinearSVCModelData>
-  implements NumericsAware
-{
+export class LinearSVCModelServable extends withNumerics(
+  ModelServable.withParams(HasFeaturesCol, HasPredictionCol, HasRawPredictionCol, HasThreshold),
+)<LinearSVCModelData> {
   /** The Java class this servable serves. */
   static readonly CLASS_NAME = 'org.apache.flink.ml.classification.linearsvc.LinearSVCModel';
   /** See {@link TransformerServable.className}. */
@@ -82,24 +73,6 @@ export class LinearSVCModelServable
   /** Loads a `LinearSVCModel` saved by Flink ML (or by {@link LinearSVCModelServable.save}). */
   static load(path: string): Promise<LinearSVCModelServable> {
     return loadStage(path, () => new LinearSVCModelServable());
-  }
-
-  private numerics: Numerics = DEFAULT_NUMERICS;
-
-  /**
-   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
-   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
-   *
-   * @throws InvalidNumericsError for an unknown value.
-   */
-  setNumerics(numerics: Numerics): this {
-    this.numerics = checkNumerics(numerics);
-    return this;
-  }
-
-  /** The numerics in use (see {@link NumericsAware}). */
-  getNumerics(): Numerics {
-    return this.numerics;
   }
 
   /**
@@ -118,7 +91,7 @@ export class LinearSVCModelServable
     const predictions = new Float64Array(n);
     const rawValues = new Float64Array(2 * n);
     const raw = new Array<DenseVector>(n);
-    const prepared = coefficientDot(coefficient, this.numerics);
+    const prepared = coefficientDot(coefficient, this.getNumerics());
     const spec = { column: featuresCol, stage: 'LinearSVCModel', dimension: coefficient.size() };
     forEachVector(input, spec, (v, row) => {
       // Java densifies the features first (so a sparse row gets the dense, fused kernel).

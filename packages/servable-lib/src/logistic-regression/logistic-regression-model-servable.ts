@@ -1,14 +1,11 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import {
-  checkNumerics,
-  DEFAULT_NUMERICS,
   HasFeaturesCol,
   HasPredictionCol,
   HasRawPredictionCol,
   loadStage,
   ModelServable,
-  type Numerics,
-  type NumericsAware,
+  withNumerics,
 } from '@servable/servable-api';
 import { coefficientDot } from './coefficient-dot.js';
 import {
@@ -36,14 +33,9 @@ const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
  * out.getDoubles('prediction');
  * ```
  */
-export class LogisticRegressionModelServable
-  extends ModelServable.withParams(
-    HasFeaturesCol,
-    HasPredictionCol,
-    HasRawPredictionCol,
-  )<LogisticRegressionModelData>
-  implements NumericsAware
-{
+export class LogisticRegressionModelServable extends withNumerics(
+  ModelServable.withParams(HasFeaturesCol, HasPredictionCol, HasRawPredictionCol),
+)<LogisticRegressionModelData> {
   /** The Java class name of the saved model. */
   static readonly CLASS_NAME =
     'org.apache.flink.ml.classification.logisticregression.LogisticRegressionModel';
@@ -53,24 +45,6 @@ export class LogisticRegressionModelServable
   /** Loads a LogisticRegressionModel saved by Flink ML (or by {@link save}). */
   static load(path: string): Promise<LogisticRegressionModelServable> {
     return loadStage(path, () => new LogisticRegressionModelServable());
-  }
-
-  private numerics: Numerics = DEFAULT_NUMERICS;
-
-  /**
-   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
-   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
-   *
-   * @throws InvalidNumericsError for an unknown value.
-   */
-  setNumerics(numerics: Numerics): this {
-    this.numerics = checkNumerics(numerics);
-    return this;
-  }
-
-  /** The numerics in use (see {@link NumericsAware}). */
-  getNumerics(): Numerics {
-    return this.numerics;
   }
 
   /**
@@ -88,7 +62,7 @@ export class LogisticRegressionModelServable
       input,
       featuresCol,
       'LogisticRegressionModelServable',
-      coefficientDot(model.coefficient, this.numerics),
+      coefficientDot(model.coefficient, this.getNumerics()),
     );
     return input.addColumns(
       [this.getPredictionCol(), this.getRawPredictionCol()],

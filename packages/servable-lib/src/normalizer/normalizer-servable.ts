@@ -3,18 +3,15 @@ import { BLAS, type Blas, type Vector } from '@servable/linalg';
 import {
   blasOf,
   ColumnTypeMismatchError,
-  checkNumerics,
-  DEFAULT_NUMERICS,
   DoubleParam,
   HasInputCol,
   HasOutputCol,
   loadStage,
-  type Numerics,
-  type NumericsAware,
   ParamValidators,
   paramMixin,
   requireVectorColumn,
   TransformerServableBase,
+  withNumerics,
 } from '@servable/servable-api';
 
 /** `p` (double, default 2.0, >= 1): the order of the norm. */
@@ -52,10 +49,9 @@ export function normalizeVector(v: Vector, p: number, blas: Blas = BLAS): Vector
  * - Output: VECTOR of the input's kind (sparse keeps its pattern).
  * - A null vector fails with {@link ColumnTypeMismatchError} (Java: NullPointerException).
  */
-export class NormalizerServable
-  extends TransformerServableBase.withParams(HasInputCol, HasOutputCol, HasP)
-  implements NumericsAware
-{
+export class NormalizerServable extends withNumerics(
+  TransformerServableBase.withParams(HasInputCol, HasOutputCol, HasP),
+) {
   /** The Java class name of the saved stage. */
   static readonly CLASS_NAME = 'org.apache.flink.ml.feature.normalizer.Normalizer';
   readonly className: string = NormalizerServable.CLASS_NAME;
@@ -65,29 +61,11 @@ export class NormalizerServable
     return loadStage(path, () => new NormalizerServable());
   }
 
-  private numerics: Numerics = DEFAULT_NUMERICS;
-
-  /**
-   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
-   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
-   *
-   * @throws InvalidNumericsError for an unknown value.
-   */
-  setNumerics(numerics: Numerics): this {
-    this.numerics = checkNumerics(numerics);
-    return this;
-  }
-
-  /** The numerics in use (see {@link NumericsAware}). */
-  getNumerics(): Numerics {
-    return this.numerics;
-  }
-
   /** See {@link TransformerServable.transform}. */
   transform(input: DataFrame): DataFrame {
     const column = this.getInputCol();
     const p = this.getP();
-    const blas = blasOf(this.numerics);
+    const blas = blasOf(this.getNumerics());
     const vectors = requireVectorColumn(input, column, 'NormalizerServable');
     const out = new Array<Vector>(vectors.length);
     for (let r = 0; r < vectors.length; r++) {

@@ -1,20 +1,17 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import {
-  checkNumerics,
-  DEFAULT_NUMERICS,
   HasFeaturesCol,
   HasPredictionCol,
   HasRawPredictionCol,
   latestRecordFormat,
   loadStage,
   ModelServable,
-  type Numerics,
-  type NumericsAware,
   ParamValidators,
   paramMixin,
   type SavedModelData,
   StringParam,
   toModelVersion,
+  withNumerics,
 } from '@servable/servable-api';
 import { coefficientDot } from '../logistic-regression/coefficient-dot.js';
 import {
@@ -84,15 +81,14 @@ export const ONLINE_LOGISTIC_REGRESSION_MODEL_DATA_FORMAT =
  * olr.transform(df); // + prediction, rawPrediction, modelVersion
  * ```
  */
-export class OnlineLogisticRegressionModelServable
-  extends ModelServable.withParams(
+export class OnlineLogisticRegressionModelServable extends withNumerics(
+  ModelServable.withParams(
     HasFeaturesCol,
     HasPredictionCol,
     HasRawPredictionCol,
     HasOnlineLRModelVersionCol,
-  )<LogisticRegressionModelData>
-  implements NumericsAware
-{
+  ),
+)<LogisticRegressionModelData> {
   /** The Java class this servable serves. */
   static readonly CLASS_NAME =
     'org.apache.flink.ml.classification.logisticregression.OnlineLogisticRegressionModel';
@@ -106,24 +102,6 @@ export class OnlineLogisticRegressionModelServable
   /** Loads an `OnlineLogisticRegressionModel` stage (metadata; data if `data/` exists). */
   static load(path: string): Promise<OnlineLogisticRegressionModelServable> {
     return loadStage(path, () => new OnlineLogisticRegressionModelServable());
-  }
-
-  private numerics: Numerics = DEFAULT_NUMERICS;
-
-  /**
-   * Selects the numerics (see {@link Numerics}): `'fast'` (default; bit-exact with Flink ML on
-   * Java 8) or `'java11'` (bit-exact with Java 11+, slower). Not a param: never saved.
-   *
-   * @throws InvalidNumericsError for an unknown value.
-   */
-  setNumerics(numerics: Numerics): this {
-    this.numerics = checkNumerics(numerics);
-    return this;
-  }
-
-  /** The numerics in use (see {@link NumericsAware}). */
-  getNumerics(): Numerics {
-    return this.numerics;
   }
 
   /**
@@ -140,7 +118,7 @@ export class OnlineLogisticRegressionModelServable
       input,
       featuresCol,
       'OnlineLogisticRegressionModel',
-      coefficientDot(model.coefficient, this.numerics),
+      coefficientDot(model.coefficient, this.getNumerics()),
     );
     const n = predictions.length;
     const versionCol = this.getModelVersionCol();

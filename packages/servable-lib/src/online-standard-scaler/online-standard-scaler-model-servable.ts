@@ -1,7 +1,5 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import {
-  checkNumerics,
-  DEFAULT_NUMERICS,
   HasInputCol,
   HasMaxAllowedModelDelayMs,
   HasModelVersionCol,
@@ -9,10 +7,9 @@ import {
   latestRecordFormat,
   loadStage,
   ModelServable,
-  type Numerics,
-  type NumericsAware,
   type SavedModelData,
   toModelVersion,
+  withNumerics,
 } from '@servable/servable-api';
 import { versionColumn } from '../online-model-data/version-column.js';
 import {
@@ -51,6 +48,10 @@ export const ONLINE_STANDARD_SCALER_MODEL_DATA_FORMAT = latestRecordFormat<Stand
  * input without `withMean` stays sparse). Output columns: `outputCol` (VECTOR) and, unless
  * `modelVersionCol` is null, that column (LONG) holding the `version` of the record used.
  *
+ * Numerics (`setNumerics`): both `'fast'` and `'java11'` give the same bits here: the only
+ * operation Java 11+ fuses, `axpy(-1, mean, x)`, has exact products, so `x - mean` rounds once
+ * either way.
+ *
  * Params: `inputCol` ("input"), `outputCol` ("output"), `withMean` (false), `withStd` (true),
  * `modelVersionCol` ("version"; null = no version column), `maxAllowedModelDelayMs` (0, ≥ 0).
  *
@@ -69,17 +70,16 @@ export const ONLINE_STANDARD_SCALER_MODEL_DATA_FORMAT = latestRecordFormat<Stand
  * scaler.transform(df); // + output, version
  * ```
  */
-export class OnlineStandardScalerModelServable
-  extends ModelServable.withParams(
+export class OnlineStandardScalerModelServable extends withNumerics(
+  ModelServable.withParams(
     HasInputCol,
     HasOutputCol,
     HasWithMean,
     HasWithStd,
     HasModelVersionCol,
     HasMaxAllowedModelDelayMs,
-  )<StandardScalerModelData>
-  implements NumericsAware
-{
+  ),
+)<StandardScalerModelData> {
   /** The Java class this servable serves. */
   static readonly CLASS_NAME =
     'org.apache.flink.ml.feature.standardscaler.OnlineStandardScalerModel';
@@ -93,25 +93,6 @@ export class OnlineStandardScalerModelServable
   /** Loads an `OnlineStandardScalerModel` stage (metadata; data if `data/` exists). */
   static load(path: string): Promise<OnlineStandardScalerModelServable> {
     return loadStage(path, () => new OnlineStandardScalerModelServable());
-  }
-
-  private numerics: Numerics = DEFAULT_NUMERICS;
-
-  /**
-   * Selects the numerics (see {@link Numerics}). Both give the same bits here: the only
-   * operation Java 11+ fuses, `axpy(-1, mean, x)`, has exact products, so `x - mean` rounds
-   * once either way. Not a param: never saved.
-   *
-   * @throws InvalidNumericsError for an unknown value.
-   */
-  setNumerics(numerics: Numerics): this {
-    this.numerics = checkNumerics(numerics);
-    return this;
-  }
-
-  /** The numerics in use (see {@link NumericsAware}). */
-  getNumerics(): Numerics {
-    return this.numerics;
   }
 
   /**

@@ -1,13 +1,10 @@
 import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import {
-  checkNumerics,
-  DEFAULT_NUMERICS,
   HasInputCol,
   HasOutputCol,
   loadStage,
   ModelServable,
-  type Numerics,
-  type NumericsAware,
+  withNumerics,
 } from '@servable/servable-api';
 import {
   STANDARD_SCALER_MODEL_DATA_FORMAT,
@@ -25,16 +22,14 @@ const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
  * For each row: `out = input.clone()`; with `withMean`, `out = out.toDense() − mean`; with
  * `withStd`, `out_i *= (std_i == 0 ? 0 : 1/std_i)` (a sparse input without `withMean` stays
  * sparse). Appends `outputCol` (VECTOR).
+ *
+ * Numerics (`setNumerics`): both `'fast'` and `'java11'` give the same bits here: the only
+ * operation Java 11+ fuses, `axpy(-1, mean, x)`, has exact products, so `x - mean` rounds once
+ * either way.
  */
-export class StandardScalerModelServable
-  extends ModelServable.withParams(
-    HasInputCol,
-    HasOutputCol,
-    HasWithMean,
-    HasWithStd,
-  )<StandardScalerModelData>
-  implements NumericsAware
-{
+export class StandardScalerModelServable extends withNumerics(
+  ModelServable.withParams(HasInputCol, HasOutputCol, HasWithMean, HasWithStd),
+)<StandardScalerModelData> {
   /** The Java class name of the saved model. */
   static readonly CLASS_NAME = 'org.apache.flink.ml.feature.standardscaler.StandardScalerModel';
   readonly className: string = StandardScalerModelServable.CLASS_NAME;
@@ -43,25 +38,6 @@ export class StandardScalerModelServable
   /** Loads a StandardScalerModel saved by Flink ML (or by {@link save}). */
   static load(path: string): Promise<StandardScalerModelServable> {
     return loadStage(path, () => new StandardScalerModelServable());
-  }
-
-  private numerics: Numerics = DEFAULT_NUMERICS;
-
-  /**
-   * Selects the numerics (see {@link Numerics}). Both give the same bits here: the only
-   * operation Java 11+ fuses, `axpy(-1, mean, x)`, has exact products, so `x - mean` rounds
-   * once either way. Not a param: never saved.
-   *
-   * @throws InvalidNumericsError for an unknown value.
-   */
-  setNumerics(numerics: Numerics): this {
-    this.numerics = checkNumerics(numerics);
-    return this;
-  }
-
-  /** The numerics in use (see {@link NumericsAware}). */
-  getNumerics(): Numerics {
-    return this.numerics;
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { DataFrame } from '@servable/dataframe';
-import { DenseVector, type PreparedDot } from '@servable/linalg';
+import { allocFloat64Array, DenseVector, type PreparedDot } from '@servable/linalg';
 import { forEachVector, requireVectorColumn } from '@servable/servable-api';
 
 /** The two output columns of a binomial logistic regression. */
@@ -38,8 +38,9 @@ export function predictLogistic(
   const vectors = requireVectorColumn(input, featuresCol, stage);
   const n = vectors.length;
   const size = dot.size;
-  const predictions = new Float64Array(n);
-  const values = new Float64Array(2 * n);
+  // Short outputs (a few rows) come from linalg's pool: cheaper than arrays of their own.
+  const predictions = allocFloat64Array(n);
+  const values = allocFloat64Array(2 * n);
   const raw = new Array<DenseVector>(n);
   for (let r = 0; r < n; r++) {
     const features = vectors[r];

@@ -1,5 +1,11 @@
 import type { DataFrame } from '@servable/dataframe';
-import { DenseVector, FmaBLAS, type SparseVector, type Vector } from '@servable/linalg';
+import {
+  allocFloat64Array,
+  DenseVector,
+  FmaBLAS,
+  type SparseVector,
+  type Vector,
+} from '@servable/linalg';
 import { mapVectorColumn, requireVectorColumn } from '@servable/servable-api';
 import type { StandardScalerModelData } from './standard-scaler-model-data.js';
 
@@ -68,8 +74,9 @@ export function standardize(
  * `out_i = (x_i − mean_i) · scale_i`, which gives the bits of Java's `axpy(−1, mean, x)` then
  * `hDot(scale, x)` under both numerics: `−1 · mean_i` is exact, so the fused and the plain
  * `x_i − mean_i` round once, identically. The dense results of all rows share one
- * `Float64Array(rows · d)` (each row a view): typed arrays above 64 bytes live outside V8's heap,
- * and allocating one per row costs far more than the arithmetic.
+ * `Float64Array(rows · d)` (each row a view; a short one from linalg's `allocFloat64Array` pool):
+ * typed arrays above 64 bytes live outside V8's heap, and allocating one per row costs far more
+ * than the arithmetic.
  */
 export function standardizeColumn(
   input: DataFrame,
@@ -93,7 +100,8 @@ export function standardizeColumn(
     }
     if (withMean || v instanceof DenseVector) denseRows++;
   }
-  const storage = n === 1 ? undefined : new Float64Array(denseRows * d);
+  // One row's result from linalg's pool (a short array costs far less as a view of a chunk).
+  const storage = allocFloat64Array(denseRows * d);
   const m = mean.values;
   const s = scale.values;
   const out = new Array<Vector>(n);
@@ -103,8 +111,7 @@ export function standardizeColumn(
       out[r] = standardize(v, mean, scale, false, withStd);
       continue;
     }
-    const values =
-      storage === undefined ? new Float64Array(d) : storage.subarray(offset, offset + d);
+    const values = n === 1 ? storage : storage.subarray(offset, offset + d);
     offset += d;
     if (v instanceof DenseVector) values.set(v.values);
     else {

@@ -2,12 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { OutputCoding, Remainder, RowCoding, TfjsBackendChoice } from '@servable/tf-bridge';
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIo } from './cli-io.js';
-import { inspect } from './commands/inspect.js';
-import { type OnError, predict } from './commands/predict.js';
-import { publish } from './commands/publish.js';
-import { serve } from './commands/serve.js';
-import { stream } from './commands/stream.js';
-import { train } from './commands/train.js';
+import type { OnError } from './commands/predict.js';
 import { CliError, CliUsageError, errorMessage } from './errors.js';
 import { collect, parseInteger, parseList } from './option-parsers.js';
 import { parseSchemaOption } from './schema-option.js';
@@ -31,7 +26,9 @@ function examples(...lines: string[]): string {
 
 /**
  * Builds the `servable` program (commander). Each action stores its exit code in `result`;
- * output goes to `io`, never to the process directly.
+ * output goes to `io`, never to the process directly. Each action imports its command's module
+ * when it runs, so a command loads only what it needs (`--help` loads none of them; only
+ * `train` and TF stages load TF.js).
  */
 export function createProgram(io: CliIo, result: { code: number }): Command {
   const program = new Command('servable')
@@ -71,6 +68,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       ),
     )
     .action(async (dir: string, flags: { json?: boolean }) => {
+      const { inspect } = await import('./commands/inspect.js');
       result.code = await inspect(dir, { json: flags.json === true }, io);
     });
 
@@ -109,6 +107,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       ),
     )
     .action(async (dir: string, flags: PredictFlags) => {
+      const { predict } = await import('./commands/predict.js');
       result.code = await predict(
         {
           model: dir,
@@ -155,6 +154,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       ),
     )
     .action(async (flags: PublishFlags) => {
+      const { publish } = await import('./commands/publish.js');
       result.code = await publish(
         {
           file: flags.file,
@@ -209,6 +209,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       ),
     )
     .action(async (flags: ServeFlags) => {
+      const { serve } = await import('./commands/serve.js');
       result.code = await serve(await resolveServeConfig(flags, io.cwd), io);
     });
 
@@ -253,6 +254,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       ),
     )
     .action(async (flags: StreamFlags) => {
+      const { stream } = await import('./commands/stream.js');
       result.code = await stream(
         {
           brokers: parseList(flags.brokers),
@@ -405,6 +407,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
       };
       const defined = <T extends object>(o: T): Partial<T> =>
         Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+      const { train } = await import('./commands/train.js');
       result.code = await train(
         {
           script: flags.script,

@@ -37,6 +37,7 @@ export {
 } from './tf-context.js';
 export { type FitStreamOptions, TF_ESTIMATOR_CLASS_NAME, TFEstimator } from './tf-estimator.js';
 export { TF_SCRIPT_MODEL_CLASS_NAME, TFModel } from './tf-model.js';
+export { TF_MODEL_CLASS_NAME } from './tf-model-class-name.js';
 export { predictBlocks, TFModelNotReadyError, TFModelServable } from './tf-model-servable.js';
 export * from './tf-param-mixins.js';
 export * from './tf-params.js';

@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TFModelBundle } from './bundle/tf-model-bundle.js';
 import { TF_MODEL_BUNDLE_FORMAT } from './bundle/tf-model-bundle-format.js';
 import { TFBridgeError } from './errors.js';
+import { TF_MODEL_CLASS_NAME } from './tf-model-class-name.js';
 import { HasOutputCols, HasOutputTypes, HasSelectedCols } from './tf-param-mixins.js';
 import {
   featureMatrix,
@@ -52,8 +53,8 @@ export class TFModelServable extends ModelServable.withParams(
   HasOutputCols,
   HasOutputTypes,
 )<TFModelBundle> {
-  /** The class name saved in the stage metadata. */
-  static readonly CLASS_NAME = 'dev.servable.tfbridge.TFModel';
+  /** The class name saved in the stage metadata ({@link TF_MODEL_CLASS_NAME}). */
+  static readonly CLASS_NAME = TF_MODEL_CLASS_NAME;
   /** See {@link TransformerServable.className}. */
   readonly className: string = TFModelServable.CLASS_NAME;
   /** See {@link ModelServable.modelDataFormat}. */

@@ -6,15 +6,23 @@ export const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 /** The bin's TypeScript source, run the way `pnpm servable` runs it. */
 export const BIN = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
 
+/** Extra settings of the child process of {@link spawnBin}. */
+export interface SpawnBinOptions {
+  /** Node.js flags added after the ones loading tsx (e.g. another `--import`). */
+  readonly nodeArgs?: readonly string[];
+  /** Environment variables added to the parent's. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Starts `servable <args>` as a child process (TypeScript source through tsx). */
-export function spawnBin(args: readonly string[]): ChildProcess {
+export function spawnBin(args: readonly string[], options: SpawnBinOptions = {}): ChildProcess {
   return spawn(
     process.execPath,
-    ['--conditions=@servable/source', '--import', 'tsx', BIN, ...args],
+    ['--conditions=@servable/source', '--import', 'tsx', ...(options.nodeArgs ?? []), BIN, ...args],
     {
       cwd: PACKAGE_DIR,
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: '0' },
+      env: { ...process.env, FORCE_COLOR: '0', ...options.env },
     },
   );
 }
@@ -23,8 +31,9 @@ export function spawnBin(args: readonly string[]): ChildProcess {
 export async function runBin(
   args: readonly string[],
   stdin = '',
+  options: SpawnBinOptions = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawnBin(args);
+  const child = spawnBin(args, options);
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (s: string) => {

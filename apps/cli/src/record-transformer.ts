@@ -1,6 +1,5 @@
 import { DataFrame, inferSchema, type JsonRecord, type Schema } from '@servable/dataframe';
-import { deriveInputSchema } from '@servable/inference-server';
-import type { AnyServable } from '@servable/servable-api';
+import { type AnyServable, deriveInputSchema } from '@servable/servable-api';
 import { describeRowError } from './row-error.js';
 
 /** Input rows: JSON objects keyed by column name. */

@@ -21,7 +21,6 @@ export {
   type ServerStatus,
 } from './inference-server.js';
 export {
-  deriveInputSchema,
   ModelSignature,
   type ModelSignatureSpec,
   probeSignature,

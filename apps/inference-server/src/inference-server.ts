@@ -3,6 +3,7 @@ import { DataFrame, DataFrameError, Schema } from '@servable/dataframe';
 import { FileModelUpdater } from '@servable/model-updaters';
 import {
   type AnyServable,
+  deriveInputSchema,
   ModelNotLoadedError,
   ModelServable,
   PipelineModelServable,
@@ -27,7 +28,6 @@ import {
   PREDICT_BODY_SCHEMA,
   type PredictRequest,
 } from './inference-request.js';
-import { deriveInputSchema } from './model-signature.js';
 import type { ModelUpdater } from './model-updater.js';
 import { type ModelSnapshot, type ModelStatus, ServedModel } from './served-model.js';
 import { type InferenceEndpoint, ServerMetrics, UNKNOWN_MODEL_LABEL } from './server-metrics.js';

@@ -1,6 +1,6 @@
 import { BasicType, DataTypes, Schema } from '@servable/dataframe';
-import { deriveInputSchema, probeSignature, RateWindow } from '@servable/inference-server';
-import { PipelineModelServable } from '@servable/servable-api';
+import { probeSignature, RateWindow } from '@servable/inference-server';
+import { deriveInputSchema, PipelineModelServable } from '@servable/servable-api';
 import {
   LogisticRegressionModelServable,
   StandardScalerModelServable,

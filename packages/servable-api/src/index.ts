@@ -1,3 +1,4 @@
+export { deriveInputSchema } from './derive-input-schema.js';
 export {
   AmbiguousModelDataError,
   ColumnTypeMismatchError,

@@ -11,7 +11,8 @@
  * Boxing check, per servable: (1) whether `transform` asked the input for boxed numbers
  * (`DataFrame.getValues` on a numeric column caches a boxed copy — we look for that cache);
  * (2) whether every numeric scalar output column is stored as a `Float64Array`; (3) bytes
- * allocated per row by one 4096-row transform (heap growth with GC forced before; outputs
+ * allocated per input row by one 4096-row transform (heap growth with GC forced before, divided
+ * by the input's row count, also when the output has fewer rows, as after a WHERE; outputs
  * included: a `DenseVector` with its own 2-value `Float64Array` is ~200 B, a boxed double in an
  * array 16–24 B).
  */
@@ -64,17 +65,21 @@ function forceGc(): void {
   gcFn();
 }
 
-/** Bytes allocated (still reachable or not yet collected) per row by one transform. */
-function bytesPerRow(servable: AnyServable, input: DataFrame): number {
+/**
+ * Bytes allocated (still reachable or not yet collected) by one transform, per input row (so a
+ * transform dropping rows is still comparable with the others). Smallest of three tries; NaN
+ * when the heap shrank every time (a GC ran during the transform).
+ */
+function bytesPerInputRow(servable: AnyServable, input: DataFrame): number {
   servable.transform(input); // warm
-  let best = Number.POSITIVE_INFINITY;
+  let best = Number.NaN;
   for (let k = 0; k < 3; k++) {
     forceGc();
     const before = process.memoryUsage().heapUsed;
-    const out = servable.transform(input);
+    servable.transform(input);
     const after = process.memoryUsage().heapUsed;
-    if (out.numRows() !== input.numRows()) best = Math.min(best, Number.NaN);
-    if (after >= before) best = Math.min(best, (after - before) / input.numRows());
+    const perRow = (after - before) / input.numRows();
+    if (after >= before) best = Number.isNaN(best) ? perRow : Math.min(best, perRow);
   }
   return best;
 }
@@ -115,7 +120,7 @@ export interface ServablesBenchOptions {
 export async function runServablesBench(options: ServablesBenchOptions = {}): Promise<void> {
   const rnd = seededRandom(11);
   const table: string[][] = [
-    ['servable', 'input row', 'ns/row', 'touch ns/row', '× touch', 'B/row', 'boxes numbers?'],
+    ['servable', 'input row', 'ns/row', 'touch ns/row', '× touch', 'B/input row', 'boxes numbers?'],
   ];
   const boxing: string[] = [];
   const detectable = boxingDetectable();
@@ -136,7 +141,7 @@ export async function runServablesBench(options: ServablesBenchOptions = {}): Pr
     const transformed = servable.transform(fresh);
     const boxedIn = detectable ? boxedInputColumns(fresh) : [];
     const boxedOut = boxedOutputColumns(fresh, transformed);
-    const bytes = bytesPerRow(servable, c.input(ROWS, rnd));
+    const bytes = bytesPerInputRow(servable, c.input(ROWS, rnd));
     const perRow = result!.nsPerOp / ROWS;
     const basePerRow = base!.nsPerOp / ROWS;
     const boxes =
@@ -158,6 +163,9 @@ export async function runServablesBench(options: ServablesBenchOptions = {}): Pr
     `Every servable, ${ROWS} rows per DataFrame, ns/row (median of interleaved samples) vs the "touch" baseline (read every input value once)\n`,
   );
   console.log(formatTable(table));
+  console.log(
+    '(ns/row, touch ns/row and B/input row are per input row: a WHERE that drops rows is still counted on the input rows; B/input row = heap growth of one transform, outputs included, "?" when a GC ran during it every time.)',
+  );
   const missing = Object.keys(servableLib.servables).filter(
     (cls) => !SERVABLE_CASES.some((c) => c.className === cls),
   );

@@ -111,6 +111,16 @@ export function toColumnData(
   }
   const n = values.length;
   if (type.kind === 'vector') return copyVectors(type, values, column);
+  if (type.kind === 'scalar' && type.basicType === 'STRING') {
+    return copyStrings(type, values, column);
+  }
+  if (
+    type.kind === 'array' &&
+    type.elementType.kind === 'scalar' &&
+    type.elementType.basicType === 'STRING'
+  ) {
+    return copyStringArrays(type, values, column);
+  }
   if (type.kind === 'scalar' && type.isNumeric()) {
     const out = new Float64Array(n);
     const exact = type.basicType === 'DOUBLE' || type.basicType === 'FLOAT';
@@ -156,4 +166,50 @@ function copyVectors(type: DataType, values: ArrayLike<unknown>, column: string)
     }
   }
   return out;
+}
+
+/**
+ * {@link copyChecked} for a STRING column (text servables' input and output): one `typeof` test
+ * per value instead of the generic type dispatch; any other value goes to {@link checkValue}
+ * (same rules and errors).
+ */
+function copyStrings(type: DataType, values: ArrayLike<unknown>, column: string): unknown[] {
+  const n = values.length;
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (typeof v === 'string' || v === null) out[i] = v;
+    else if (v === undefined) out[i] = null;
+    else {
+      checkValue(type, v, column, i);
+      out[i] = v;
+    }
+  }
+  return out;
+}
+
+/**
+ * {@link copyChecked} for an ARRAY(STRING) column (tokenizers' output): an array of strings
+ * passes with one `typeof` test per element; any other value (an array holding a null or a
+ * non-string, a non-array) goes to {@link checkValue} (same rules and errors).
+ */
+function copyStringArrays(type: DataType, values: ArrayLike<unknown>, column: string): unknown[] {
+  const n = values.length;
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (Array.isArray(v) && allStrings(v)) out[i] = v;
+    else if (v === undefined) out[i] = null;
+    else {
+      checkValue(type, v, column, i);
+      out[i] = v;
+    }
+  }
+  return out;
+}
+
+/** Whether every element of `items` is a string (a hole reads as `undefined`: no). */
+function allStrings(items: readonly unknown[]): boolean {
+  for (let j = 0; j < items.length; j++) if (typeof items[j] !== 'string') return false;
+  return true;
 }

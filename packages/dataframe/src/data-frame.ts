@@ -360,14 +360,18 @@ export class DataFrame {
     if (keep.length !== this.rowCount) {
       throw new ShapeError(`filterRows needs ${this.rowCount} flags, got ${keep.length}.`);
     }
-    const rows: number[] = [];
-    for (let r = 0; r < keep.length; r++) if (keep[r]) rows.push(r);
-    if (rows.length === this.rowCount) return this;
-    const columns = this.columns.map((col) => {
-      if (col instanceof Float64Array) return Float64Array.from(rows, (r) => col[r] as number);
-      return rows.map((r) => col[r]);
-    });
-    return DataFrame.trusted(this.names, this.types, columns, rows.length);
+    const n = this.rowCount;
+    let count = 0;
+    for (let r = 0; r < n; r++) if (keep[r]) count++;
+    if (count === n) return this;
+    // Plain loops over an index array (no callback per row: `Float64Array.from(rows, fn)` cost
+    // about a third of a filtering SQLTransformer's transform).
+    const rows = new Int32Array(count);
+    for (let r = 0, k = 0; r < n; r++) if (keep[r]) rows[k++] = r;
+    const own = this.columns;
+    const columns = new Array<ColumnData>(own.length);
+    for (let c = 0; c < own.length; c++) columns[c] = pickRows(own[c] as ColumnData, rows);
+    return DataFrame.trusted(this.names, this.types, columns, count);
   }
 
   /**
@@ -406,7 +410,9 @@ export class DataFrame {
     this.boxedCache ??= new Array(this.columns.length);
     let boxed = this.boxedCache[c];
     if (!boxed) {
-      boxed = Array.from(data);
+      const values = new Array<number>(data.length);
+      for (let r = 0; r < data.length; r++) values[r] = data[r] as number;
+      boxed = values;
       this.boxedCache[c] = boxed;
     }
     return boxed;
@@ -431,15 +437,21 @@ export class DataFrame {
         type.toString(),
       );
     }
-    const row = data.findIndex((v) => v === null || v === undefined);
-    if (row < 0) return Float64Array.from(data as readonly number[]);
-    throw new ColumnTypeError(
-      `Column ${name}, row ${row}: expected a number, found null.`,
-      name,
-      row,
-      type.toString(),
-      'null',
-    );
+    const out = new Float64Array(data.length);
+    for (let row = 0; row < data.length; row++) {
+      const v = data[row];
+      if (v === null || v === undefined) {
+        throw new ColumnTypeError(
+          `Column ${name}, row ${row}: expected a number, found null.`,
+          name,
+          row,
+          type.toString(),
+          'null',
+        );
+      }
+      out[row] = v as number;
+    }
+    return out;
   }
 
   /**
@@ -473,6 +485,19 @@ export class DataFrame {
     }
     return this.getIndex(column);
   }
+}
+
+/** The values of `column` at the positions `rows`, in the same kind of storage. */
+function pickRows(column: ColumnData, rows: Int32Array): ColumnData {
+  const k = rows.length;
+  if (column instanceof Float64Array) {
+    const out = new Float64Array(k);
+    for (let i = 0; i < k; i++) out[i] = column[rows[i] as number] as number;
+    return out;
+  }
+  const out = new Array<unknown>(k);
+  for (let i = 0; i < k; i++) out[i] = column[rows[i] as number];
+  return out;
 }
 
 /** The position of `name` among the first `end` names, or −1 (a loop: no slicing, no closure). */

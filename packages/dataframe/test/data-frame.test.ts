@@ -5,10 +5,13 @@ import {
   DataFrame,
   DataTypes,
   DuplicateColumnError,
+  describeValue,
   Row,
   ShapeError,
+  valueProblem,
 } from '@servable/dataframe';
 import { DenseVector, SparseVector, Vectors } from '@servable/linalg';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
@@ -179,6 +182,119 @@ describe('DataFrame', () => {
         [new Row([[Vectors.dense(1), null]])],
       );
       expect(ok.getValues('t')[0]).toEqual([Vectors.dense(1), null]);
+    });
+  });
+
+  describe('STRING and ARRAY(STRING) columns (fast path, same rules and errors)', () => {
+    const STRINGS = DataTypes.ARRAY(DataTypes.STRING);
+    const thrownBy = (fn: () => unknown): ColumnTypeError => {
+      const e = thrown(fn);
+      expect(e).toBeInstanceOf(ColumnTypeError);
+      return e as ColumnTypeError;
+    };
+
+    it('names column, row, expected and found for a bad STRING value, on every way in', () => {
+      const base = DataFrame.fromColumns(['x'], [DataTypes.DOUBLE], [[1, 2, 3]]);
+      const bad = ['a', null, Vectors.dense(1)];
+      const message = 'Column s, row 2: expected STRING (string), found DenseVector.';
+      for (const e of [
+        thrownBy(() => base.addColumn('s', DataTypes.STRING, bad)),
+        thrownBy(() => base.withColumn('s', DataTypes.STRING, bad)),
+        thrownBy(() => base.addColumns(['s'], [DataTypes.STRING], [bad])),
+        thrownBy(() => DataFrame.fromColumns(['s'], [DataTypes.STRING], [bad])),
+        thrownBy(
+          () =>
+            new DataFrame(
+              ['s'],
+              [DataTypes.STRING],
+              bad.map((v) => new Row([v])),
+            ),
+        ),
+      ]) {
+        expect(e.message).toBe(message);
+        expect([e.column, e.row, e.expected, e.found]).toEqual(['s', 2, 'STRING', 'DenseVector']);
+      }
+      for (const [value, found] of [
+        [true, 'boolean'],
+        [['a'], 'array'],
+        [{}, 'Object'],
+        [new Uint8Array(1), 'Uint8Array'],
+      ] as const) {
+        const e = thrownBy(() => base.addColumn('s', DataTypes.STRING, ['a', value, 'b']));
+        expect(e.message).toBe(`Column s, row 1: expected STRING (string), found ${found}.`);
+      }
+    });
+
+    it('keeps nulls of a STRING column and stores undefined as null', () => {
+      const df = DataFrame.fromColumns(['s'], [DataTypes.STRING], [['a', null, undefined, '']]);
+      expect(df.getValues('s')).toEqual(['a', null, null, '']);
+    });
+
+    it('names column, row, expected and found for a bad ARRAY(STRING) value', () => {
+      const base = DataFrame.fromColumns(['x'], [DataTypes.DOUBLE], [[1, 2]]);
+      const cases: [unknown, string, string][] = [
+        [['a', 1], 'array of string', 'array'],
+        [['a', undefined], 'array of string', 'array'],
+        [[Vectors.dense(1)], 'array of string', 'array'],
+        [[['a']], 'array of string', 'array'],
+        ['a b', 'array', 'string'],
+        [new Set(['a']), 'array', 'Set'],
+        [0, 'array', 'number'],
+      ];
+      for (const [value, problem, found] of cases) {
+        for (const e of [
+          thrownBy(() => base.addColumn('t', STRINGS, [['ok'], value])),
+          thrownBy(() => base.addColumns(['t'], [STRINGS], [[['ok'], value]])),
+          thrownBy(() => DataFrame.fromColumns(['t'], [STRINGS], [[['ok'], value]])),
+        ]) {
+          expect(e.message).toBe(
+            `Column t, row 1: expected ARRAY(STRING) (${problem}), found ${found}.`,
+          );
+          expect([e.column, e.row, e.expected, e.found]).toEqual(['t', 1, 'ARRAY(STRING)', found]);
+        }
+      }
+      // A hole in an array reads as undefined: not a string, not null.
+      const holey = ['a'];
+      holey[2] = 'c';
+      expect(() => base.addColumn('t', STRINGS, [holey, []])).toThrow(
+        'Column t, row 0: expected ARRAY(STRING) (array of string), found array.',
+      );
+    });
+
+    it('accepts null elements and null rows in an ARRAY(STRING) column', () => {
+      const df = DataFrame.fromColumns(['t'], [STRINGS], [[['a', null], null, undefined, []]]);
+      expect(df.getValues('t')).toEqual([['a', null], null, null, []]);
+    });
+
+    it('property: the stored values or the error are those of valueProblem, for STRING and ARRAY(STRING)', () => {
+      const scalar = fc.oneof(
+        fc.string({ maxLength: 3 }),
+        fc.constantFrom(null, undefined, 0, true, Vectors.dense(1)),
+      );
+      const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }));
+      fc.assert(
+        fc.property(fc.array(value, { maxLength: 8 }), fc.boolean(), (values, arrays) => {
+          const type = arrays ? STRINGS : DataTypes.STRING;
+          const bad = values.findIndex((v) => valueProblem(type, v ?? null) !== undefined);
+          if (bad < 0) {
+            const df = DataFrame.fromColumns(['c'], [type], [values]);
+            expect(df.getValues('c')).toEqual(values.map((v) => v ?? null));
+            return;
+          }
+          const v = values[bad];
+          const e = thrownBy(() => DataFrame.fromColumns(['c'], [type], [values]));
+          expect(e.message).toBe(
+            `Column c, row ${bad}: expected ${type.toString()} (${valueProblem(type, v)}), found ${describeValue(v)}.`,
+          );
+          expect([e.column, e.row, e.expected, e.found]).toEqual([
+            'c',
+            bad,
+            type.toString(),
+            describeValue(v),
+          ]);
+        }),
+        { numRuns: 300 },
+      );
     });
   });
 
@@ -426,6 +542,54 @@ describe('DataFrame', () => {
       expect(df.filterRows([1, 1])).toBe(df);
       expect(df.filterRows(new Uint8Array([0, 0])).numRows()).toBe(0);
       expect(() => df.filterRows([true])).toThrow('filterRows needs 2 flags, got 1.');
+    });
+
+    it('property: keeps exactly the flagged rows of every column kind, in order', () => {
+      const cell = fc.record({
+        x: fc.double(),
+        n: fc.option(fc.integer({ min: -5, max: 5 })),
+        s: fc.option(fc.string({ maxLength: 3 })),
+        t: fc.array(fc.string({ maxLength: 2 }), { maxLength: 3 }),
+      });
+      const flag = fc.oneof(fc.boolean(), fc.constantFrom(0, 1, 2));
+      fc.assert(
+        fc.property(fc.array(fc.tuple(cell, flag), { maxLength: 12 }), (rows) => {
+          const df = DataFrame.fromColumns(
+            ['x', 'n', 's', 't'],
+            [DataTypes.DOUBLE, DataTypes.INT, DataTypes.STRING, DataTypes.ARRAY(DataTypes.STRING)],
+            [
+              rows.map(([c]) => c.x),
+              rows.map(([c]) => c.n),
+              rows.map(([c]) => c.s),
+              rows.map(([c]) => c.t),
+            ],
+          );
+          const flags = rows.map(([, f]) => f);
+          const kept = rows.filter(([, f]) => f);
+          for (const keep of [flags, Uint8Array.from(flags, Number)]) {
+            const out = df.filterRows(keep);
+            expect(out.numRows()).toBe(kept.length);
+            expect(out.column('x')).toBeInstanceOf(Float64Array);
+            expect(Array.from(out.getDoubles('x'))).toEqual(kept.map(([c]) => c.x));
+            expect(out.getValues('n')).toEqual(kept.map(([c]) => c.n));
+            expect(out.getValues('s')).toEqual(kept.map(([c]) => c.s));
+            expect(out.getValues('t')).toEqual(kept.map(([c]) => c.t));
+            expect(out.collect().map((r) => r.get(2))).toEqual(kept.map(([c]) => c.s));
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('getDoubles of a nullable numeric column whose nulls were filtered out', () => {
+      const df = DataFrame.fromColumns(['n'], [DataTypes.INT], [[1, null, 3]]);
+      const kept = df.filterRows([true, false, true]);
+      expect(Array.isArray(kept.column('n'))).toBe(true);
+      expect(kept.getDoubles('n')).toEqual(new Float64Array([1, 3]));
+      const e = thrown(() => df.filterRows([false, true, true]).getDoubles('n')) as ColumnTypeError;
+      expect(e).toBeInstanceOf(ColumnTypeError);
+      expect(e.message).toBe('Column n, row 0: expected a number, found null.');
+      expect([e.column, e.row, e.expected, e.found]).toEqual(['n', 0, 'INT', 'null']);
     });
   });
 

@@ -14,7 +14,7 @@ import {
 } from '@servable/servable-api';
 import { compileJavaRegex } from '../java/java-regex.js';
 import { requireStringColumn } from '../java/string-column.js';
-import { javaSplit } from '../java/string-split.js';
+import { javaFindAll, javaSplit } from '../java/string-split.js';
 import { splitJavaWhitespace } from '../tokenizer/java-whitespace-split.js';
 
 /** `minTokenLength` (int, default 1, >= 0): shorter tokens are dropped. */
@@ -176,15 +176,15 @@ interface CompiledPattern {
 }
 
 /**
- * Every match, as Java's `while (matcher.find()) tokens.add(matcher.group())`:
- * `String.prototype.match` with the global regex searches from the end of each match, or one
- * UTF-16 unit further after an empty match, as `Matcher.find` does — the same matches as
- * `javaFindAll`, without a match object per token. With the `u` flag, an empty match right
- * before a surrogate pair steps over the whole pair (Java would also try the position between
- * its halves); `javaFindAll` never returns there (the engine backs up into the pair).
+ * Every match, as Java's `while (matcher.find()) tokens.add(matcher.group())`. Without the `u`
+ * flag, `String.prototype.match` with the global regex gives exactly those matches (it searches
+ * from the end of each match, or one UTF-16 unit further after an empty match, as `Matcher.find`
+ * does) without a match object per token. With the `u` flag, an empty match right before a
+ * surrogate pair would make `match` step over the whole pair, where Java also tries the position
+ * between its halves: `javaFindAll` follows Java there.
  */
 function findAll(text: string, regex: RegExp): string[] {
-  return text.match(regex) ?? [];
+  return regex.unicode ? javaFindAll(text, regex) : (text.match(regex) ?? []);
 }
 
 /** Removes, in place and in order, the tokens shorter than `minLength` UTF-16 units. */

@@ -6,6 +6,15 @@ The bridge starts `python servable_tf_runtime.py` once per cluster node with:
 Rows arrive on stdin and leave on stdout as frames: a uint32 little-endian length, then the
 bytes (a CSV line, a JSON value or a serialized tf.Example). End of stdin = end of rows.
 Anything the script prints goes to stderr (stdout carries only frames).
+
+Rows are read as their frames arrive (not after end of input): `context.rows()` blocks on the
+next frame only when the script asks for the next row.
+
+Streaming inference (SERVABLE_TF_CONTEXT "streaming": true) holds the script to one output row
+per input row, in order: asking for the next row before writing the current row's output, or
+writing a second output for it, raises RowContractError naming the row. When the process ends,
+it writes one control frame (length field 0xFFFFFFFF, then a uint32 LE length and JSON:
+{"read", "written", "error", "contract"}) so the bridge knows whether a row was being processed.
 """
 import csv
 import importlib.util
@@ -35,9 +44,26 @@ def _read_frame():
 
 
 def _write_frame(payload):
-    _FRAMES_OUT.write(struct.pack("<I", len(payload)))
-    _FRAMES_OUT.write(payload)
+    # One write (stdout is unbuffered with -u): header and payload in a single syscall.
+    _FRAMES_OUT.write(struct.pack("<I", len(payload)) + payload)
     _FRAMES_OUT.flush()
+
+
+_CONTROL_MARKER = 0xFFFFFFFF
+
+
+def _write_control(record):
+    """The end-of-process control frame of streaming inference (never a row)."""
+    payload = json.dumps(record).encode("utf-8")
+    try:
+        _FRAMES_OUT.write(struct.pack("<II", _CONTROL_MARKER, len(payload)) + payload)
+        _FRAMES_OUT.flush()
+    except (BrokenPipeError, OSError, ValueError):
+        pass
+
+
+class RowContractError(RuntimeError):
+    """A streaming inference function did not write exactly one output row per input row."""
 
 
 # ---- tf.Example (protobuf) without TensorFlow ----
@@ -122,6 +148,9 @@ class Context:
         self.output_columns = spec["outputCols"]
         self.hyper_params = spec["hyperParams"]
         self._stopped = False
+        self._streaming = bool(spec.get("streaming", False))
+        self.rows_read = 0
+        self.rows_written = 0
 
     def get_node_type(self):
         return self._spec["nodeType"]
@@ -153,9 +182,16 @@ class Context:
     def raw_records(self):
         """The input frames as bytes (e.g. for tf.train.Example.FromString)."""
         while not self._stopped:
+            if self._streaming and self.rows_written < self.rows_read:
+                raise RowContractError(
+                    "input row %d of this process: the inference function asked for the next row "
+                    "before writing this row's output; streaming inference takes exactly one "
+                    "write_row per row read" % (self.rows_read - 1)
+                )
             frame = _read_frame()
             if frame is None:
                 return
+            self.rows_read += 1
             yield frame
 
     def rows(self):
@@ -190,6 +226,17 @@ class Context:
         coding = self._spec["outputCoding"]
         if coding == "none":
             raise RuntimeError("outputCoding is 'none': this run takes no output rows")
+        if self._streaming and self.rows_written >= self.rows_read:
+            if self.rows_read == 0:
+                raise RowContractError(
+                    "the inference function wrote an output row before reading any row; "
+                    "streaming inference takes exactly one write_row per row read"
+                )
+            raise RowContractError(
+                "input row %d of this process: the inference function wrote a second output row "
+                "for it; streaming inference takes exactly one write_row per row read"
+                % (self.rows_read - 1)
+            )
         if coding == "json":
             _write_frame(json.dumps(list(values)).encode("utf-8"))
         else:
@@ -198,10 +245,10 @@ class Context:
                 [" ".join(repr(float(x)) for x in v) if isinstance(v, (list, tuple)) else v for v in values]
             )
             _write_frame(buf.getvalue().encode("utf-8"))
+        self.rows_written += 1
 
 
-def main():
-    spec = json.loads(os.environ["SERVABLE_TF_CONTEXT"])
+def main(spec, contexts):
     path = spec["script"]
     module_spec = importlib.util.spec_from_file_location("servable_user_script", path)
     if module_spec is None or module_spec.loader is None:
@@ -213,19 +260,41 @@ def main():
     if not callable(entry):
         sys.stderr.write("script %s has no function %s\n" % (path, spec["entryFunc"]))
         return 3
-    entry(Context(spec))
+    context = Context(spec)
+    contexts.append(context)
+    entry(context)
+    if context._streaming and context.rows_written != context.rows_read:
+        raise RowContractError(
+            "input row %d of this process: the inference function returned without writing this "
+            "row's output; streaming inference takes exactly one write_row per row read"
+            % (context.rows_read - 1)
+        )
     return 0
 
 
 if __name__ == "__main__":
+    spec = json.loads(os.environ["SERVABLE_TF_CONTEXT"])
+    contexts = []
+    error = None
+    contract = False
     try:
-        code = main()
+        code = main(spec, contexts)
     except BrokenPipeError:
         code = 0
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-    except BaseException:  # the traceback goes to stderr, which the bridge reports
+    except BaseException as failure:  # the traceback goes to stderr, which the bridge reports
         traceback.print_exc()
+        error = "%s: %s" % (type(failure).__name__, failure)
+        contract = isinstance(failure, RowContractError)
         code = 1
+    if spec.get("streaming", False):
+        ctx = contexts[0] if contexts else None
+        _write_control({
+            "read": ctx.rows_read if ctx else 0,
+            "written": ctx.rows_written if ctx else 0,
+            "error": error,
+            "contract": contract,
+        })
     sys.stderr.flush()
     os._exit(code)

@@ -23,6 +23,12 @@ export class TFConfigError extends TFBridgeError {
  * names the node (`worker:1`, `ps:0`) and carries the tail of its stderr.
  */
 export class TFNodeError extends TFBridgeError {
+  /**
+   * Streaming inference: the position (0-based) in the input stream of the row the node was
+   * processing or had been sent when it failed; undefined elsewhere or when no row was pending.
+   */
+  readonly row: number | undefined;
+
   constructor(
     /** The node, `<type>:<index>`. */
     readonly node: string,
@@ -31,9 +37,10 @@ export class TFNodeError extends TFBridgeError {
     readonly exitCode?: number | null,
     /** The last lines the node wrote to stderr. */
     readonly stderr?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; row?: number },
   ) {
     super('TF_NODE_FAILED', `Node ${node} ${message}`, options);
+    this.row = options?.row;
   }
 }
 

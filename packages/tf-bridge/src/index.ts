@@ -16,6 +16,13 @@ export {
   runPythonCluster,
   type WorkerIO,
 } from './python/python-cluster.js';
+export type { TFFailedRow, TransformStreamOptions } from './python/python-stream.js';
+export {
+  MAX_RESTART_BACKOFF_MS,
+  RestartBudget,
+  type RestartPolicy,
+  type TFNodeRestart,
+} from './python/restart-policy.js';
 export {
   decodeOutputRow,
   encodeExample,

@@ -12,6 +12,7 @@ import { encodeTFModelBundle } from './bundle/bundle-codec.js';
 import type { TFModelBundle } from './bundle/tf-model-bundle.js';
 import { TFConfigError } from './errors.js';
 import { runPythonTraining } from './python/python-run.js';
+import type { TFNodeRestart } from './python/restart-policy.js';
 import type { ModelSnapshotSink } from './stream/model-snapshot-sink.js';
 import { parseHyperParams, type TFProgress } from './tf-context.js';
 import { TFModel } from './tf-model.js';
@@ -30,11 +31,14 @@ import {
   HasInferenceScript,
   HasInitialModelPath,
   HasLabelCol,
+  HasMaxRestarts,
   HasOutputCoding,
   HasOutputCols,
   HasOutputTypes,
   HasPsNum,
   HasRemainder,
+  HasRestartBackoffMs,
+  HasRestartWindowMs,
   HasResumeFrom,
   HasScript,
   HasSelectedCols,
@@ -129,16 +133,29 @@ export class TFEstimator
     HasInitialModelPath,
     HasResumeFrom,
     HasShuffle,
+    HasMaxRestarts,
+    HasRestartBackoffMs,
+    HasRestartWindowMs,
   )
   implements Estimator<TFModel>
 {
   /** See {@link Stage.className}. */
   readonly className: string = TF_ESTIMATOR_CLASS_NAME;
   private progress: ((p: TFProgress) => void) | undefined;
+  private restart: ((event: TFNodeRestart) => void) | undefined;
 
   /** Calls `listener` with the progress (epoch, loss, rows/s) after every epoch or snapshot. */
   onProgress(listener: (p: TFProgress) => void): this {
     this.progress = listener;
+    return this;
+  }
+
+  /**
+   * Python backend with `maxRestarts > 0`: calls `listener` before each restart of the
+   * training cluster (which node failed and why, the attempt and the backoff).
+   */
+  onRestart(listener: (event: TFNodeRestart) => void): this {
+    this.restart = listener;
     return this;
   }
 
@@ -147,7 +164,7 @@ export class TFEstimator
     const [df] = inputs;
     if (df === undefined) throw new TypeError('TFEstimator.fit needs an input DataFrame.');
     if (this.getBackend() === 'python') {
-      await runPythonTraining(this, df);
+      await runPythonTraining(this, df, this.restart);
       return this.copyParams(new TFModel());
     }
     await useTfjsBackend(this.getTfjsBackend());
@@ -397,6 +414,9 @@ export class TFEstimator
       .setOutputCoding(this.getOutputCoding())
       .setWorkerNum(this.getWorkerNum())
       .setBatchSize(this.getBatchSize())
-      .setRemainder(this.getRemainder());
+      .setRemainder(this.getRemainder())
+      .setMaxRestarts(this.getMaxRestarts())
+      .setRestartBackoffMs(this.getRestartBackoffMs())
+      .setRestartWindowMs(this.getRestartWindowMs());
   }
 }

@@ -12,6 +12,8 @@ import { encodeTFModelBundle } from './bundle/bundle-codec.js';
 import type { TFModelBundle } from './bundle/tf-model-bundle.js';
 import { TFConfigError } from './errors.js';
 import { runPythonInference } from './python/python-run.js';
+import { runPythonInferenceStream, type TransformStreamOptions } from './python/python-stream.js';
+import type { TFNodeRestart } from './python/restart-policy.js';
 import { TFModelServable } from './tf-model-servable.js';
 import {
   HasBackend,
@@ -23,10 +25,13 @@ import {
   HasInferenceEntryFunc,
   HasInferenceHyperParams,
   HasInferenceScript,
+  HasMaxRestarts,
   HasOutputCoding,
   HasOutputCols,
   HasOutputTypes,
   HasRemainder,
+  HasRestartBackoffMs,
+  HasRestartWindowMs,
   HasScript,
   HasSelectedCols,
   HasWorkerNum,
@@ -46,7 +51,9 @@ export const TF_SCRIPT_MODEL_CLASS_NAME = 'dev.servable.tfbridge.TFScriptModel';
  *   `ServableRegistry` loads (with `tfBridgePlugin`).
  * - Trained by the `python` backend it holds the inference script config (the inference
  *   overrides, else the training script): `transform` runs the script's entry in `inference`
- *   mode; it has no servable form.
+ *   mode, `transformStream` in long-lived processes fed row by row; the restart policy
+ *   (`maxRestarts`, `restartBackoffMs`, `restartWindowMs`) governs failed processes. It has no
+ *   servable form.
  */
 export class TFModel
   extends ParamsHolder.with(
@@ -66,10 +73,14 @@ export class TFModel
     HasWorkerNum,
     HasBatchSize,
     HasRemainder,
+    HasMaxRestarts,
+    HasRestartBackoffMs,
+    HasRestartWindowMs,
   )
   implements Model
 {
   private servable: TFModelServable | undefined;
+  private restart: ((event: TFNodeRestart) => void) | undefined;
 
   constructor(
     /** The trained TF.js model, or undefined for a script-backed model. */
@@ -117,23 +128,47 @@ export class TFModel
     return encodeTFModelBundle(this.bundle);
   }
 
-  /** Runs inference on every row and appends `outputCols`. */
+  /**
+   * Python backend with `maxRestarts > 0`: calls `listener` before each restart of a failed
+   * Python node (`transform`: the whole run; `transformStream`: the failed worker).
+   */
+  onRestart(listener: (event: TFNodeRestart) => void): this {
+    this.restart = listener;
+    return this;
+  }
+
+  /**
+   * Runs inference on every row and appends `outputCols`. Python backend: the rows are split
+   * into `workerNum` contiguous slices, one process each; with `maxRestarts > 0` a failed run
+   * starts over (every node restarted, outputs of the failed attempt dropped).
+   */
   async transform(input: DataFrame): Promise<DataFrame> {
     if (this.bundle !== undefined) {
       const servable = await this.toServable().ready();
       return servable.transform(input);
     }
-    return runPythonInference(this, input);
+    return runPythonInference(this, input, this.restart);
   }
 
   /**
    * Streaming inference: for each input row (values in `columnNames` order) yields the row with
    * the outputs appended, **before** the next input row is read (the report's problem 5).
+   *
+   * A python-backed model runs its inference entry in `workerNum` long-lived processes (each
+   * holding `options.inFlightPerWorker` rows, default 1): one output row per input row, yielded in input order as
+   * soon as the script writes it; a node that dies is restarted under the restart policy
+   * (`maxRestarts`, `restartBackoffMs`, `restartWindowMs`) and the row it had goes to
+   * `options.onFailedRow`. The tfjs backend ignores `options`.
    */
   async *transformStream(
     rows: AsyncIterable<Row | readonly unknown[]>,
     columnNames: readonly string[],
+    options: TransformStreamOptions = {},
   ): AsyncGenerator<unknown[]> {
+    if (this.bundle === undefined) {
+      yield* runPythonInferenceStream(this, rows, columnNames, options, this.restart);
+      return;
+    }
     const servable = await this.toServable().ready();
     const selected = this.getSelectedCols();
     const indexes = columnIndexes(columnNames, selected);

@@ -13,10 +13,13 @@ import {
   INFERENCE_HYPER_PARAMS,
   INFERENCE_SCRIPT,
   INITIAL_MODEL_PATH,
+  MAX_RESTARTS,
   OUTPUT_CODING,
   OUTPUT_TYPES,
   PS_NUM,
   REMAINDER,
+  RESTART_BACKOFF_MS,
+  RESTART_WINDOW_MS,
   RESUME_FROM,
   SCRIPT,
   SELECTED_COLS,
@@ -290,3 +293,39 @@ export interface HasPsNum {
 }
 /** Mixin of {@link PS_NUM}. */
 export const HasPsNum = paramMixin<HasPsNum>(PS_NUM, 'PsNum');
+
+/** Accessors of {@link MAX_RESTARTS}. */
+export interface HasMaxRestarts {
+  /** Restarts of a failed Python node allowed within the restart window (0: fail fast). */
+  getMaxRestarts(): number;
+  /** Sets the restarts allowed within the restart window. */
+  setMaxRestarts(value: number): this;
+}
+/** Mixin of {@link MAX_RESTARTS}. */
+export const HasMaxRestarts = paramMixin<HasMaxRestarts>(MAX_RESTARTS, 'MaxRestarts');
+
+/** Accessors of {@link RESTART_BACKOFF_MS}. */
+export interface HasRestartBackoffMs {
+  /** The wait before the first restart within the window, in ms. */
+  getRestartBackoffMs(): number;
+  /** Sets the wait before the first restart within the window, in ms. */
+  setRestartBackoffMs(value: number): this;
+}
+/** Mixin of {@link RESTART_BACKOFF_MS}. */
+export const HasRestartBackoffMs = paramMixin<HasRestartBackoffMs>(
+  RESTART_BACKOFF_MS,
+  'RestartBackoffMs',
+);
+
+/** Accessors of {@link RESTART_WINDOW_MS}. */
+export interface HasRestartWindowMs {
+  /** The sliding window `maxRestarts` counts in, in ms (0: the whole run). */
+  getRestartWindowMs(): number;
+  /** Sets the sliding window `maxRestarts` counts in, in ms. */
+  setRestartWindowMs(value: number): this;
+}
+/** Mixin of {@link RESTART_WINDOW_MS}. */
+export const HasRestartWindowMs = paramMixin<HasRestartWindowMs>(
+  RESTART_WINDOW_MS,
+  'RestartWindowMs',
+);

@@ -188,3 +188,37 @@ export const RESUME_FROM = new StringParam<string | null>(
 );
 /** `shuffle` = false: shuffle the rows of a bounded input each epoch (seeded). */
 export const SHUFFLE = new BooleanParam('shuffle', 'Shuffle rows each epoch.', false);
+
+// ---- restart policy (python backend; upstream's failover, see the README) ----
+
+/**
+ * `maxRestarts` = 0: how many times a failed Python node is restarted within
+ * {@link RESTART_WINDOW_MS} before the run fails (0: fail fast on the first failure). Streaming
+ * inference restarts the failed worker alone and continues; training and batch inference
+ * restart the whole cluster (`context.get_current_attempt_index()` tells the script).
+ */
+export const MAX_RESTARTS = new IntParam(
+  'maxRestarts',
+  'Restarts of a failed Python node within restartWindowMs (0: fail fast).',
+  0,
+  ParamValidators.gtEq(0),
+);
+/**
+ * `restartBackoffMs` = 200: the wait before the first restart within the window; each further
+ * restart within the window waits twice as long as the one before (at most 30 s).
+ */
+export const RESTART_BACKOFF_MS = new IntParam(
+  'restartBackoffMs',
+  'Wait before the first restart (doubles per restart within the window, at most 30 s).',
+  200,
+  ParamValidators.gtEq(0),
+);
+/**
+ * `restartWindowMs` = 60000: the sliding window `maxRestarts` counts in (0: the whole run).
+ */
+export const RESTART_WINDOW_MS = new IntParam(
+  'restartWindowMs',
+  'Sliding window maxRestarts counts in (0: the whole run).',
+  60_000,
+  ParamValidators.gtEq(0),
+);

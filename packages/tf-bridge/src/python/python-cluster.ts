@@ -48,7 +48,8 @@ export function pythonExecutable(envPath: string | null): string {
     : envPath;
 }
 
-async function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (a node's address in TF_CONFIG). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -57,16 +58,92 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address !== null ? address.port : 0;
 }
 
-interface NodeHandle {
+/** A running Python node: its process, how it ended, and its stderr tail. */
+export interface NodeHandle {
+  /** `<role>:<index>` as the bridge numbers nodes (`worker:0` is the chief). */
   readonly name: string;
   readonly role: 'worker' | 'ps';
   readonly child: ChildProcessWithoutNullStreams;
+  /** Resolves when the process has closed (or could not start: code and signal null). */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The last {@link STDERR_TAIL} characters the node wrote to stderr. */
   stderr: string;
+  /** Set when the bridge gave up on the node (could not start, undecodable output). */
   failure: Error | undefined;
 }
 
-const STDERR_TAIL = 4000;
+/** How many characters of a node's stderr the bridge keeps. */
+export const STDERR_TAIL = 4000;
+
+/**
+ * Starts one node of a Python run: `python -u servable_tf_runtime.py` with TF_CONFIG (from
+ * `addresses`) and SERVABLE_TF_CONTEXT (from `spec`, plus `extra` context fields).
+ */
+export function spawnPythonNode(
+  spec: PythonRunSpec,
+  addresses: { readonly workers: readonly string[]; readonly ps: readonly string[] },
+  role: 'worker' | 'ps',
+  index: number,
+  extra: Readonly<Record<string, unknown>> = {},
+): NodeHandle {
+  const python = pythonExecutable(spec.envPath);
+  const tfConfig = buildTFConfig(addresses, { role, index });
+  const context = {
+    mode: spec.mode,
+    role,
+    nodeType: tfConfig.task.type as TFNodeType,
+    index: tfConfig.task.index,
+    attempt: spec.attempt,
+    nodeTypeCounts: { worker: spec.workerNum, ps: spec.psNum },
+    properties: { ...spec.properties, ...spec.hyperParams },
+    hyperParams: spec.hyperParams,
+    script: spec.script,
+    entryFunc: spec.entryFunc,
+    coding: spec.coding,
+    outputCoding: spec.outputCoding,
+    columns: spec.columns,
+    columnTypes: spec.columnTypes,
+    outputCols: spec.outputCols,
+    ...extra,
+  };
+  const child = spawn(python, ['-u', PYTHON_RUNTIME], {
+    env: {
+      ...process.env,
+      TF_CONFIG: JSON.stringify(tfConfig),
+      SERVABLE_TF_CONTEXT: JSON.stringify(context),
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const name = `${role}:${index}`;
+  const handle: NodeHandle = {
+    name,
+    role,
+    child,
+    stderr: '',
+    failure: undefined,
+    exited: new Promise((resolve) => {
+      child.once('close', (code, signal) => resolve({ code, signal }));
+      child.once('error', (error) => {
+        handle.failure ??= new TFNodeError(
+          name,
+          `could not start ${python}: ${error.message}`,
+          null,
+          '',
+          { cause: error },
+        );
+        resolve({ code: null, signal: null });
+      });
+    }),
+  };
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => {
+    handle.stderr = (handle.stderr + text).slice(-STDERR_TAIL);
+  });
+  child.stdin.on('error', () => {
+    // EPIPE: the script stopped reading (it may take fewer rows than offered); its exit code decides.
+  });
+  return handle;
+}
 
 /**
  * Runs a Python cluster: `workerNum` worker processes and `psNum` ps processes, each with
@@ -90,65 +167,9 @@ export async function runPythonCluster(
     workers: ports.slice(0, spec.workerNum).map((p) => `127.0.0.1:${p}`),
     ps: ports.slice(spec.workerNum).map((p) => `127.0.0.1:${p}`),
   };
-  const python = pythonExecutable(spec.envPath);
   const nodes: NodeHandle[] = [];
-  const start = (role: 'worker' | 'ps', index: number): NodeHandle => {
-    const tfConfig = buildTFConfig(addresses, { role, index });
-    const context = {
-      mode: spec.mode,
-      role,
-      nodeType: tfConfig.task.type as TFNodeType,
-      index: tfConfig.task.index,
-      attempt: spec.attempt,
-      nodeTypeCounts: { worker: spec.workerNum, ps: spec.psNum },
-      properties: { ...spec.properties, ...spec.hyperParams },
-      hyperParams: spec.hyperParams,
-      script: spec.script,
-      entryFunc: spec.entryFunc,
-      coding: spec.coding,
-      outputCoding: spec.outputCoding,
-      columns: spec.columns,
-      columnTypes: spec.columnTypes,
-      outputCols: spec.outputCols,
-    };
-    const child = spawn(python, ['-u', PYTHON_RUNTIME], {
-      env: {
-        ...process.env,
-        TF_CONFIG: JSON.stringify(tfConfig),
-        SERVABLE_TF_CONTEXT: JSON.stringify(context),
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const name = `${role}:${index}`;
-    const handle: NodeHandle = {
-      name,
-      role,
-      child,
-      stderr: '',
-      failure: undefined,
-      exited: new Promise((resolve) => {
-        child.once('close', (code, signal) => resolve({ code, signal }));
-        child.once('error', (error) => {
-          handle.failure ??= new TFNodeError(
-            name,
-            `could not start ${python}: ${error.message}`,
-            null,
-            '',
-            { cause: error },
-          );
-          resolve({ code: null, signal: null });
-        });
-      }),
-    };
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text: string) => {
-      handle.stderr = (handle.stderr + text).slice(-STDERR_TAIL);
-    });
-    child.stdin.on('error', () => {
-      // EPIPE: the script stopped reading (it may take fewer rows than offered); its exit code decides.
-    });
-    return handle;
-  };
+  const start = (role: 'worker' | 'ps', index: number): NodeHandle =>
+    spawnPythonNode(spec, addresses, role, index);
 
   for (let i = 0; i < spec.workerNum; i++) nodes.push(start('worker', i));
   for (let i = 0; i < spec.psNum; i++) nodes.push(start('ps', i));

@@ -1,10 +1,18 @@
 import type { DataFrame, DataType } from '@servable/dataframe';
-import { DenseVector } from '@servable/linalg';
 import { requireColumn } from '@servable/servable-api';
-import { TFConfigError, TFDataError, TFNodeError } from '../errors.js';
+import { TFConfigError, TFNodeError } from '../errors.js';
 import { parseHyperParams } from '../tf-context.js';
 import { outputDataType } from '../tfjs/feature-matrix.js';
+import { coerceOutputValue } from './output-values.js';
 import { runPythonCluster } from './python-cluster.js';
+import {
+  exhaustedNote,
+  RestartBudget,
+  type RestartPolicy,
+  type RestartPolicyParams,
+  restartPolicyOf,
+  type TFNodeRestart,
+} from './restart-policy.js';
 import {
   csvFieldKind,
   decodeOutputRow,
@@ -56,19 +64,60 @@ function frames(
 }
 
 /**
+ * Runs `run(attempt)` (a whole Python cluster) again after a node failure while the restart
+ * policy allows: every node restarts (upstream's failover strategy `all`), as attempt 1, 2, …
+ * (`context.get_current_attempt_index()`), after the policy's backoff. Only TFNodeErrors are
+ * retried; with `maxRestarts` 0 the first one is thrown as is.
+ *
+ * @throws TFNodeError of the last failure when the policy is exhausted, naming the node, the
+ *   exit code and the stderr tail, and saying how many restarts were made.
+ */
+export async function runWithClusterRestarts<T>(
+  policy: RestartPolicy,
+  onRestart: ((event: TFNodeRestart) => void) | undefined,
+  run: (attempt: number) => Promise<T>,
+): Promise<T> {
+  const budget = new RestartBudget(policy);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run(attempt);
+    } catch (error) {
+      if (!(error instanceof TFNodeError)) throw error;
+      const delay = budget.next();
+      if (delay === undefined) {
+        if (policy.maxRestarts === 0) throw error;
+        throw new TFNodeError(
+          error.node,
+          `${error.message.replace(`Node ${error.node} `, '').replace(/\.$/, '')} (attempt ${attempt}); the cluster was ${exhaustedNote(policy)}.`,
+          error.exitCode,
+          error.stderr,
+          { cause: error },
+        );
+      }
+      onRestart?.({ node: error.node, attempt: attempt + 1, delayMs: delay, error });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/**
  * Trains with the user's Python script: `workerNum` workers (rows dealt round-robin: worker `w`
- * gets rows `w, w + workerNum, …`) and `psNum` ps nodes. Output rows, if the script writes any,
- * are passed to `onRow`.
+ * gets rows `w, w + workerNum, …`) and `psNum` ps nodes. With a restart policy
+ * (`maxRestarts > 0`), a failed node restarts the whole cluster from the first row (see
+ * {@link runWithClusterRestarts}); `checkpointDir`, when set, is handed to the script as the
+ * property `checkpointDir` so that it can resume from its own latest checkpoint.
  */
 export async function runPythonTraining(
-  p: PythonStageParams & {
-    getLabelCol(): string | null;
-    getPsNum(): number;
-    getEpochs(): number;
-    getBatchSize(): number;
-  },
+  p: PythonStageParams &
+    RestartPolicyParams & {
+      getLabelCol(): string | null;
+      getPsNum(): number;
+      getEpochs(): number;
+      getBatchSize(): number;
+      getCheckpointDir(): string | null;
+    },
   df: DataFrame,
-  onRow?: (values: unknown[], worker: number) => void,
+  onRestart?: (event: TFNodeRestart) => void,
 ): Promise<void> {
   const script = p.getScript();
   if (script === null)
@@ -81,30 +130,36 @@ export async function runPythonTraining(
   const { types, columns } = inputColumns(df, names);
   const workers = p.getWorkerNum();
   const outputCoding = p.getOutputCoding();
-  await runPythonCluster(
-    {
-      envPath: p.getEnvPath(),
-      script,
-      entryFunc: p.getEntryFunc(),
-      mode: 'train',
-      hyperParams: parseHyperParams(p.getHyperParams()),
-      properties: { epochs: String(p.getEpochs()), batchSize: String(p.getBatchSize()) },
-      coding: p.getCoding(),
-      outputCoding,
-      columns: names,
-      columnTypes: types,
-      outputCols: p.getOutputCols(),
-      workerNum: workers,
-      psNum: p.getPsNum(),
-      attempt: 0,
-    },
-    (w) => ({
-      input: frames(p.getCoding(), names, columns, strided(df.numRows(), w, workers)),
-      onFrame: (frame) => {
-        if (outputCoding === 'none') return;
-        onRow?.(decodeOutputRow(outputCoding, frame, p.getOutputCols(), `worker:${w}`, 0), w);
+  const checkpointDir = p.getCheckpointDir();
+  await runWithClusterRestarts(restartPolicyOf(p), onRestart, (attempt) =>
+    runPythonCluster(
+      {
+        envPath: p.getEnvPath(),
+        script,
+        entryFunc: p.getEntryFunc(),
+        mode: 'train',
+        hyperParams: parseHyperParams(p.getHyperParams()),
+        properties: {
+          epochs: String(p.getEpochs()),
+          batchSize: String(p.getBatchSize()),
+          ...(checkpointDir === null ? {} : { checkpointDir }),
+        },
+        coding: p.getCoding(),
+        outputCoding,
+        columns: names,
+        columnTypes: types,
+        outputCols: p.getOutputCols(),
+        workerNum: workers,
+        psNum: p.getPsNum(),
+        attempt,
       },
-    }),
+      (w) => ({
+        input: frames(p.getCoding(), names, columns, strided(df.numRows(), w, workers)),
+        onFrame: () => {
+          // Rows a training script writes are not used.
+        },
+      }),
+    ),
   );
 }
 
@@ -124,7 +179,11 @@ function* range(from: number, to: number): Generator<number> {
  * @throws TFConfigError when `outputCoding` is `none`; TFNodeError when a worker writes a
  *   different number of rows than it read.
  */
-export async function runPythonInference(p: PythonStageParams, df: DataFrame): Promise<DataFrame> {
+export async function runPythonInference(
+  p: PythonStageParams & RestartPolicyParams,
+  df: DataFrame,
+  onRestart?: (event: TFNodeRestart) => void,
+): Promise<DataFrame> {
   const script = p.getInferenceScript() ?? p.getScript();
   if (script === null) throw new TFConfigError('script', 'the python backend needs a script.');
   const outputCoding = p.getOutputCoding();
@@ -146,32 +205,41 @@ export async function runPythonInference(p: PythonStageParams, df: DataFrame): P
   const n = df.numRows();
   const workers = Math.max(1, Math.min(p.getWorkerNum(), n));
   const chunk = Math.ceil(n / workers);
-  const outputs: unknown[][][] = Array.from({ length: workers }, () => []);
-  await runPythonCluster(
-    {
-      envPath: p.getEnvPath(),
-      script,
-      entryFunc: p.getInferenceEntryFunc() ?? p.getEntryFunc(),
-      mode: 'inference',
-      hyperParams: parseHyperParams(p.getInferenceHyperParams() ?? p.getHyperParams()),
-      properties: {},
-      coding: p.getCoding(),
-      outputCoding,
-      columns: names,
-      columnTypes: types,
-      outputCols,
-      workerNum: workers,
-      psNum: 0,
-      attempt: 0,
-    },
-    (w) => ({
-      input: frames(p.getCoding(), names, columns, range(w * chunk, Math.min(n, (w + 1) * chunk))),
-      onFrame: (frame) => {
-        const rows = outputs[w] as unknown[][];
-        rows.push(decodeOutputRow(outputCoding, frame, outputCols, `worker:${w}`, rows.length));
+  let outputs: unknown[][][] = [];
+  await runWithClusterRestarts(restartPolicyOf(p), onRestart, (attempt) => {
+    // A restarted run starts over: outputs of a failed attempt are dropped.
+    outputs = Array.from({ length: workers }, () => []);
+    return runPythonCluster(
+      {
+        envPath: p.getEnvPath(),
+        script,
+        entryFunc: p.getInferenceEntryFunc() ?? p.getEntryFunc(),
+        mode: 'inference',
+        hyperParams: parseHyperParams(p.getInferenceHyperParams() ?? p.getHyperParams()),
+        properties: {},
+        coding: p.getCoding(),
+        outputCoding,
+        columns: names,
+        columnTypes: types,
+        outputCols,
+        workerNum: workers,
+        psNum: 0,
+        attempt,
       },
-    }),
-  );
+      (w) => ({
+        input: frames(
+          p.getCoding(),
+          names,
+          columns,
+          range(w * chunk, Math.min(n, (w + 1) * chunk)),
+        ),
+        onFrame: (frame) => {
+          const rows = outputs[w] as unknown[][];
+          rows.push(decodeOutputRow(outputCoding, frame, outputCols, `worker:${w}`, rows.length));
+        },
+      }),
+    );
+  });
   outputs.forEach((rows, w) => {
     const expected = Math.max(0, Math.min(n, (w + 1) * chunk) - w * chunk);
     if (rows.length !== expected) {
@@ -188,39 +256,10 @@ export async function runPythonInference(p: PythonStageParams, df: DataFrame): P
     out = out.addColumn(
       name,
       type,
-      all.map((row, r) => coerce(row[c], type, name, r)),
+      all.map((row, r) => coerceOutputValue(row[c], type, name, r)),
     );
   });
   return out;
-}
-
-function coerce(value: unknown, type: DataType, column: string, row: number): unknown {
-  if (value === null || value === undefined) return null;
-  const fail = () =>
-    new TFDataError(
-      `Output column ${column}, row ${row}: expected ${type.toString()}, found ${JSON.stringify(value)}.`,
-    );
-  if (type.kind === 'vector') {
-    const list = typeof value === 'string' ? value.split(' ').map(Number) : value;
-    if (!Array.isArray(list) || !list.every((x) => typeof x === 'number' && !Number.isNaN(x)))
-      throw fail();
-    return new DenseVector(Float64Array.from(list as number[]));
-  }
-  if (type.kind !== 'scalar') throw fail();
-  switch (type.basicType) {
-    case 'STRING':
-      return String(value);
-    case 'BOOLEAN':
-      if (typeof value === 'boolean') return value;
-      if (value === 'true' || value === 'True' || value === 1 || value === '1') return true;
-      if (value === 'false' || value === 'False' || value === 0 || value === '0') return false;
-      throw fail();
-    default: {
-      const x = typeof value === 'number' ? value : Number(value);
-      if (typeof value !== 'number' && (typeof value !== 'string' || Number.isNaN(x))) throw fail();
-      return type.basicType === 'DOUBLE' || type.basicType === 'FLOAT' ? x : Math.round(x);
-    }
-  }
 }
 
 /** Output coding re-exported for the estimator. */

@@ -1,7 +1,6 @@
 import { DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, SparseVector } from '@servable/linalg';
 import {
-  applyParamMapJson,
   ColumnTypeMismatchError,
   InvalidInputValueError,
   InvalidParamError,
@@ -12,28 +11,20 @@ import { BinarizerServable, binarizeVector } from '../src/binarizer/index.js';
 import { parseJavaDouble } from '../src/java/parse-double.js';
 import {
   caseInput,
-  caseLabel,
-  caseParams,
   expectCaseOutput,
+  itEachCase,
   loadVectorFile,
+  paramsServable,
 } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('Binarizer');
 
-function fromParams(c = file.cases[0]!) {
-  const s = new BinarizerServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new BinarizerServable());
 
 describe('BinarizerServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const out = fromParams(c).transform(caseInput(c));
-      expectCaseOutput(out, c);
-      expect(out.getDataType('of0').toString()).toBe('DOUBLE');
-    });
+  itEachCase(file, fromParams, {
+    check: (out) => expect(out.getDataType('of0').toString()).toBe('DOUBLE'),
   });
 });
 

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataFrame, DataTypes } from '@servable/dataframe';
 import {
-  applyParamMapJson,
   ColumnTypeMismatchError,
   InvalidInputValueError,
   InvalidParamError,
@@ -13,33 +12,24 @@ import { describe, expect, it } from 'vitest';
 import { BucketizerServable, findBucket, isValidSplitsArray } from '../src/bucketizer/index.js';
 import {
   caseInput,
-  caseLabel,
-  caseParams,
   expectCaseError,
   expectCaseOutput,
+  itEachCase,
   loadVectorFile,
+  paramsServable,
 } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('Bucketizer');
 
-function fromParams(c = file.cases[0]!) {
-  const s = new BucketizerServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new BucketizerServable());
 
 describe('BucketizerServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const s = fromParams(c);
-      if (c.expectedError) {
-        expectCaseError(() => s.transform(caseInput(c)), c);
-        expect(() => s.transform(caseInput(c))).toThrow(InvalidInputValueError);
-      } else {
-        expectCaseOutput(s.transform(caseInput(c)), c);
-      }
-    });
+  itEachCase(file, fromParams, {
+    error: (transform, c) => {
+      expectCaseError(transform, c);
+      expect(transform).toThrow(InvalidInputValueError);
+    },
   });
 });
 

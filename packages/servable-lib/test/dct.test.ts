@@ -1,36 +1,18 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, SparseVector } from '@servable/linalg';
-import {
-  applyParamMapJson,
-  ColumnTypeMismatchError,
-  InvalidInputValueError,
-} from '@servable/servable-api';
+import { ColumnTypeMismatchError, InvalidInputValueError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { DCTServable, DctPlan } from '../src/dct/index.js';
-import {
-  caseInput,
-  caseLabel,
-  caseParams,
-  expectCaseOutput,
-  loadVectorFile,
-} from './support/flink-vectors.js';
+import { itEachCase, loadVectorFile, paramsServable } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('DCT');
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
 
-function fromParams(c = file.cases[0]!) {
-  const s = new DCTServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new DCTServable());
 
 describe('DCTServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      expectCaseOutput(fromParams(c).transform(caseInput(c)), c);
-    });
-  });
+  itEachCase(file, fromParams);
 });
 
 describe('DCTServable behaviour', () => {

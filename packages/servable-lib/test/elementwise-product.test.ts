@@ -8,11 +8,10 @@ import {
 import { describe, expect, it } from 'vitest';
 import { ElementwiseProductServable } from '../src/elementwise-product/index.js';
 import {
-  caseInput,
-  caseLabel,
   caseParams,
   expectCaseOutput,
   type FixtureJson,
+  itEachCase,
   loadVectorFile,
   toVector,
 } from './support/flink-vectors.js';
@@ -30,12 +29,10 @@ function fromParams(c = file.cases[0]!) {
 }
 
 describe('ElementwiseProductServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const out = fromParams(c).transform(caseInput(c));
-      expectCaseOutput(out, c);
+  itEachCase(file, fromParams, {
+    check: (out, c) => {
       if (c.expectedExact === true) expectCaseOutput(out, c, { tolerance: 0 });
-    });
+    },
   });
 });
 

@@ -1,11 +1,6 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { formatJavaDouble as javaDouble, type SparseVector } from '@servable/linalg';
-import {
-  applyParamMapJson,
-  ColumnTypeMismatchError,
-  InvalidParamError,
-  ParamError,
-} from '@servable/servable-api';
+import { ColumnTypeMismatchError, InvalidParamError, ParamError } from '@servable/servable-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,28 +11,20 @@ import {
 import { murmur3HashUnencodedChars } from '../src/java/murmur3.js';
 import {
   caseInput,
-  caseLabel,
-  caseParams,
   expectCaseOutput,
+  itEachCase,
   loadVectorFile,
+  paramsServable,
 } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
 
 const file = loadVectorFile('FeatureHasher');
 
-function fromParams(c = file.cases[0]!) {
-  const s = new FeatureHasherServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new FeatureHasherServable());
 
 describe('FeatureHasherServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const out = fromParams(c).transform(caseInput(c));
-      expectCaseOutput(out, c);
-      expect(out.getDataType('vec').kind).toBe('vector');
-    });
+  itEachCase(file, fromParams, {
+    check: (out) => expect(out.getDataType('vec').kind).toBe('vector'),
   });
 });
 

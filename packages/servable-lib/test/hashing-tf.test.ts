@@ -1,6 +1,6 @@
 import { DataFrame, DataTypes } from '@servable/dataframe';
 import type { SparseVector } from '@servable/linalg';
-import { applyParamMapJson, ColumnTypeMismatchError } from '@servable/servable-api';
+import { ColumnTypeMismatchError } from '@servable/servable-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,27 +16,19 @@ import {
 } from '../src/java/murmur3.js';
 import {
   caseInput,
-  caseLabel,
-  caseParams,
   expectCaseOutput,
+  itEachCase,
   loadVectorFile,
+  paramsServable,
 } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
 
 const file = loadVectorFile('HashingTF');
 
-function fromParams(c = file.cases[0]!) {
-  const s = new HashingTFServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new HashingTFServable());
 
 describe('HashingTFServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      expectCaseOutput(fromParams(c).transform(caseInput(c)), c);
-    });
-  });
+  itEachCase(file, fromParams);
 });
 
 describe('HashingTFServable behaviour', () => {

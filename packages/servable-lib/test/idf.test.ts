@@ -1,66 +1,45 @@
-import { readFileSync } from 'node:fs';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, decodeFromBytes, encodeToBytes, SparseVector } from '@servable/linalg';
+import { DenseVector, encodeToBytes, SparseVector } from '@servable/linalg';
 import {
-  applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
-  type JsonValue,
   MissingColumnError,
 } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { type IDFModelData, IDFModelDataCodec, IDFModelServable } from '../src/idf/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, hexToBytes } from './support/encodings.js';
+import { expectRecordRoundTrip } from './support/encodings.js';
 import {
-  caseInput,
-  caseLabel,
-  caseModelData,
-  caseParams,
-  expectCaseOutput,
   type FixtureJson,
   loadVectorFile,
   toVector,
+  type VectorCase,
 } from './support/flink-vectors.js';
-import { expectSaveLoadRoundTrip } from './support/round-trip.js';
+import { caseServable, modelServableSuite } from './support/model-servable-checks.js';
 
 const file = loadVectorFile('IDF');
-const encodings = JSON.parse(
-  readFileSync(new URL('./fixtures/flink-ml-vectors/encodings.json', import.meta.url), 'utf8'),
-) as { modelDataRecords: Record<string, string> };
-
-function modelFromFixture(data: Record<string, FixtureJson>): IDFModelData {
-  return {
+const suite = {
+  file,
+  create: () => new IDFModelServable(),
+  load: (p: string) => IDFModelServable.load(p),
+  model: (data: Record<string, FixtureJson>): IDFModelData => ({
     idf: toVector(data.idf as FixtureJson).toDense(),
     docFreq: BigInt64Array.from((data.docFreq as number[]).map((d) => BigInt(d))),
     numDocs: BigInt(data.numDocs as number),
-  };
-}
+  }),
+};
+const servableFor = (c: VectorCase): IDFModelServable => caseServable(suite, c);
 
-function servableFor(c: (typeof file.cases)[number]): IDFModelServable {
-  const s = new IDFModelServable();
-  applyParamMapJson(s, caseParams(file, c) as Record<string, JsonValue>);
-  return s.setModel(modelFromFixture(caseModelData(file, c)));
-}
-
-describe('IDFModelServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      expectCaseOutput(servableFor(c).transform(caseInput(c)), c);
-    });
-  });
-});
+modelServableSuite('IDFModelServable', suite);
 
 describe('IDFModelData codec', () => {
   it('reproduces the encodings.json record byte for byte', () => {
-    const hex = encodings.modelDataRecords[
-      'IDFModelData idf=[0.0] docFreq=[3] numDocs=3'
-    ] as string;
-    const model = decodeFromBytes(IDFModelDataCodec, hexToBytes(hex));
+    const model = expectRecordRoundTrip(
+      IDFModelDataCodec,
+      'IDFModelData idf=[0.0] docFreq=[3] numDocs=3',
+    );
     expect(Array.from(model.idf.values)).toEqual([0]);
     expect(Array.from(model.docFreq)).toEqual([3n]);
     expect(model.numDocs).toBe(3n);
-    expect(bytesToHex(encodeToBytes(IDFModelDataCodec, model))).toBe(hex);
   });
 });
 
@@ -101,21 +80,5 @@ describe('IDFModelServable', () => {
       numDocs: 2n,
     });
     await expect(s.setModelData(bad)).rejects.toThrow(/docFreq/);
-  });
-
-  it('survives a save/load round trip', async () => {
-    const s = servableFor(c);
-    const loaded = await expectSaveLoadRoundTrip(s, (p) => IDFModelServable.load(p));
-    expectCaseOutput(loaded.transform(caseInput(c)), c);
-  });
-
-  it('rejects corrupt model data with a ModelDataError and keeps serving (fuzz)', async () => {
-    const s = servableFor(c);
-    expectCaseOutput(s.transform(caseInput(c)), c);
-    const columns = Object.keys(c.expected ?? {});
-    await fuzzModelData(s, (x) => {
-      const out = x.transform(caseInput(c));
-      return columns.map((column) => out.getValues(column));
-    });
   });
 });

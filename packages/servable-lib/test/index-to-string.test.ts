@@ -1,30 +1,25 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataFrame, DataTypes } from '@servable/dataframe';
 import { encodeToBytes } from '@servable/linalg';
 import {
   ColumnTypeMismatchError,
   InvalidInputValueError,
   ModelDataError,
-  paramMapToJson,
 } from '@servable/servable-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IndexToStringModelServable } from '../src/index-to-string/index.js';
 import {
   type StringIndexerModelData,
   StringIndexerModelDataCodec,
 } from '../src/string-indexer/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
 import {
-  caseInput,
-  caseLabel,
   caseModelData,
   caseParams,
   expectCaseError,
-  expectCaseOutput,
+  itEachCase,
   loadVectorFile,
 } from './support/flink-vectors.js';
+import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('IndexToString');
 const model = caseModelData(file, file.cases[0]!) as unknown as StringIndexerModelData;
@@ -36,19 +31,20 @@ function servable(params = caseParams(file, file.cases[0]!)) {
 }
 
 describe('IndexToStringModelServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      // The Java tests feed Integer columns; the second case's JSON omits `inputTypes`, which would
-      // make the runner infer DOUBLE (a ClassCastException in Java). Declare INT as in the test.
-      const typed = { ...c, inputTypes: c.inputTypes ?? { inputCol1: 'INT', inputCol2: 'INT' } };
-      const s = servable(caseParams(file, c)).setModel(model);
-      if (c.expectedError) {
-        expectCaseError(() => s.transform(caseInput(typed)), c);
-        expect(() => s.transform(caseInput(typed))).toThrow(InvalidInputValueError);
-      } else {
-        expectCaseOutput(s.transform(caseInput(typed)), c);
-      }
-    });
+  // The Java tests feed Integer columns; the second case's JSON omits `inputTypes`, which would
+  // make the runner infer DOUBLE (a ClassCastException in Java). Declare INT as in the test.
+  const typed = {
+    ...file,
+    cases: file.cases.map((c) => ({
+      ...c,
+      inputTypes: c.inputTypes ?? { inputCol1: 'INT', inputCol2: 'INT' },
+    })),
+  };
+  itEachCase(typed, (c) => servable(caseParams(file, c)).setModel(model), {
+    error: (transform, c) => {
+      expectCaseError(transform, c);
+      expect(transform).toThrow(InvalidInputValueError);
+    },
   });
 });
 
@@ -87,20 +83,10 @@ describe('IndexToStringModelServable behaviour', () => {
 });
 
 describe('IndexToStringModelServable persistence and model data', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'index-to-string-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it('save → load keeps params and model data', async () => {
-    const s = servable().setModel(model);
-    await s.save(join(dir, 'stage'));
-    const loaded = await IndexToStringModelServable.load(join(dir, 'stage'));
-    expect(paramMapToJson(loaded)).toEqual(paramMapToJson(s));
-    expect(loaded.getModelData()).toEqual(s.getModelData());
+    const loaded = await expectSaveLoadRoundTrip(servable().setModel(model), (p) =>
+      IndexToStringModelServable.load(p),
+    );
     expect(loaded.className).toBe('org.apache.flink.ml.feature.stringindexer.IndexToStringModel');
   });
 
@@ -118,9 +104,7 @@ describe('IndexToStringModelServable persistence and model data', () => {
         [1, 0],
       ],
     );
-    const fuzzed = servable();
-    await fuzzed.setModelData(valid);
-    await fuzzModelData(fuzzed, (t) => {
+    await fuzzModelDataFrom(servable(), valid, (t) => {
       const out = t.transform(input);
       return [out.getValues('outputCol1'), out.getValues('outputCol2')];
     });

@@ -1,11 +1,6 @@
-import {
-  type AnyServable,
-  applyParamMapJson,
-  type ServablePlugin,
-  ServableRegistry,
-  servableLoader,
-} from '@servable/servable-api';
+import { type AnyServable, applyParamMapJson, ServableRegistry } from '@servable/servable-api';
 import { describeServableConformance } from '@servable/servable-api/testing';
+import { servableLib } from '@servable/servable-lib';
 import { BinarizerServable } from '../src/binarizer/index.js';
 import { BucketizerServable } from '../src/bucketizer/index.js';
 import { DCTServable } from '../src/dct/index.js';
@@ -27,26 +22,7 @@ import {
   type VectorCase,
 } from './support/flink-vectors.js';
 
-// The lead registers these in servableLib; until then the suites use a local plugin.
-const plugin: ServablePlugin = {
-  name: 'indexers-selectors-transformers (test)',
-  servables: {
-    [StringIndexerModelServable.CLASS_NAME]: servableLoader(() => new StringIndexerModelServable()),
-    [IndexToStringModelServable.CLASS_NAME]: servableLoader(() => new IndexToStringModelServable()),
-    [UnivariateFeatureSelectorModelServable.CLASS_NAME]: servableLoader(
-      () => new UnivariateFeatureSelectorModelServable(),
-    ),
-    [VarianceThresholdSelectorModelServable.CLASS_NAME]: servableLoader(
-      () => new VarianceThresholdSelectorModelServable(),
-    ),
-    [VectorIndexerModelServable.CLASS_NAME]: servableLoader(() => new VectorIndexerModelServable()),
-    [BinarizerServable.CLASS_NAME]: servableLoader(() => new BinarizerServable()),
-    [BucketizerServable.CLASS_NAME]: servableLoader(() => new BucketizerServable()),
-    [DCTServable.CLASS_NAME]: servableLoader(() => new DCTServable()),
-    [ElementwiseProductServable.CLASS_NAME]: servableLoader(() => new ElementwiseProductServable()),
-  },
-};
-const registry = new ServableRegistry().register(plugin);
+const registry = new ServableRegistry().register(servableLib);
 
 type ParamJson = Parameters<typeof applyParamMapJson>[1];
 

@@ -1,32 +1,24 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, SparseVector } from '@servable/linalg';
-import { applyParamMapJson, ColumnTypeMismatchError } from '@servable/servable-api';
+import { ColumnTypeMismatchError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
 import { InteractionServable, interact } from '../src/interaction/index.js';
 import {
   caseInput,
-  caseLabel,
-  caseParams,
   expectCaseOutput,
+  itEachCase,
   loadVectorFile,
+  paramsServable,
 } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
 
 const file = loadVectorFile('Interaction');
 
-function fromParams(c = file.cases[0]!) {
-  const s = new InteractionServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new InteractionServable());
 
 describe('InteractionServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      expectCaseOutput(fromParams(c).transform(caseInput(c)), c);
-    });
-  });
+  itEachCase(file, fromParams);
 });
 
 describe('InteractionServable behaviour', () => {

@@ -1,7 +1,6 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { type DenseVector, encodeToBytes, FmaBLAS, Vectors } from '@servable/linalg';
 import {
-  applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
   ModelDataError,
@@ -18,18 +17,10 @@ import {
   TooManyCentroidsError,
   withNorm,
 } from '../src/kmeans/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, modelDataRecordBytes } from './support/encodings.js';
-import {
-  caseInput,
-  caseLabel,
-  caseModelData,
-  caseParams,
-  expectCaseOutput,
-  type FixtureJson,
-  loadVectorFile,
-  toVector,
-} from './support/flink-vectors.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
+import { expectEncodesRecord } from './support/encodings.js';
+import { type FixtureJson, itEachCase, loadVectorFile, toVector } from './support/flink-vectors.js';
+import { caseServable } from './support/model-servable-checks.js';
 import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('KMeans');
@@ -43,15 +34,17 @@ function fixtureKMeansModel(data: Record<string, FixtureJson>): KMeansModelData 
 }
 
 const model = fixtureKMeansModel(file.modelData as Record<string, FixtureJson>);
+const cases = { file, create: () => new KMeansModelServable(), model: fixtureKMeansModel };
 const df = (rows: (DenseVector | null)[]): DataFrame =>
   DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [rows]);
 
 describe('KMeansModelDataCodec', () => {
   it('reproduces the example record of encodings.json', async () => {
-    const example = modelDataRecordBytes(
+    const example = expectEncodesRecord(
+      KMeansModelDataCodec,
+      model,
       'KMeansModelData centroids=[[0.1,0.1],[9.2,0.2]] weights=[3,3]',
     );
-    expect(bytesToHex(encodeToBytes(KMeansModelDataCodec, model))).toBe(bytesToHex(example));
     const s = await new KMeansModelServable().setModelData(example);
     expect(s.getModel()?.centroids.map((c) => Array.from(c.values))).toEqual([
       [0.1, 0.1],
@@ -72,28 +65,16 @@ describe('KMeansModelDataCodec', () => {
 });
 
 describe('KMeansModelServable on Flink ML vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const s = new KMeansModelServable();
-      applyParamMapJson(s, caseParams(file, c) as never);
-      s.setModel(fixtureKMeansModel(caseModelData(file, c)));
-      const out = s.transform(caseInput(c));
-      expect(out.getDataType('prediction')).toBe(DataTypes.INT);
-      expectCaseOutput(out, c);
-    });
+  itEachCase(file, (c) => caseServable(cases, c), {
+    check: (out) => expect(out.getDataType('prediction')).toBe(DataTypes.INT),
   });
 });
 
 describe("KMeansModelServable on Flink ML vectors in 'java11' numerics (bit-exact)", () => {
   // Computed on Java 11 (FMA norms and dots): every case must match exactly; they match in
   // 'fast' too (2-dimensional points, far from any tie).
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const s = new KMeansModelServable().setNumerics('java11');
-      applyParamMapJson(s, caseParams(file, c) as never);
-      s.setModel(fixtureKMeansModel(caseModelData(file, c)));
-      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
-    });
+  itEachCase(file, (c) => caseServable(cases, c).setNumerics('java11'), {
+    compare: { tolerance: 0 },
   });
 
   it('property: predicts findClosest with FmaBLAS norms and dots, row by row', () => {
@@ -210,10 +191,12 @@ describe('KMeansModelServable', () => {
   });
 
   it('survives corrupted model data (fuzz)', async () => {
-    const s = new KMeansModelServable();
-    await s.setModelData(encodeToBytes(KMeansModelDataCodec, model));
     const probe = df([Vectors.dense(0, 0), Vectors.dense(9, 0)]);
-    expect(Array.from(s.transform(probe).getDoubles('prediction'))).toEqual([0, 1]);
-    await fuzzModelData(s, (x) => Array.from(x.transform(probe).getDoubles('prediction')));
+    await fuzzModelDataFrom(
+      new KMeansModelServable(),
+      encodeToBytes(KMeansModelDataCodec, model),
+      (x) => Array.from(x.transform(probe).getDoubles('prediction')),
+      { expected: [0, 1] },
+    );
   });
 });

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseMatrix, DenseVector, encodeToBytes, FmaBLAS, Vectors } from '@servable/linalg';
 import {
-  applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
   ModelDataError,
@@ -16,18 +15,10 @@ import {
   KnnModelServable,
   knnPredict,
 } from '../src/knn/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, modelDataRecordBytes } from './support/encodings.js';
-import {
-  caseInput,
-  caseLabel,
-  caseModelData,
-  caseParams,
-  expectCaseOutput,
-  type FixtureJson,
-  loadVectorFile,
-  toVector,
-} from './support/flink-vectors.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
+import { expectEncodesRecord } from './support/encodings.js';
+import { type FixtureJson, itEachCase, loadVectorFile, toVector } from './support/flink-vectors.js';
+import { caseServable } from './support/model-servable-checks.js';
 import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('Knn');
@@ -45,6 +36,8 @@ function fixtureModel(data: Record<string, FixtureJson>): KnnModelData {
   };
 }
 
+const cases = { file, create: () => new KnnModelServable(), model: fixtureModel };
+
 /** Builds model data the way Knn.fit packs it: one column per point, squared FMA norms. */
 function packModel(points: number[][], labels: number[], dim: number): KnnModelData {
   const values = points.flat();
@@ -57,13 +50,16 @@ function packModel(points: number[][], labels: number[], dim: number): KnnModelD
 
 describe('KnnModelDataCodec', () => {
   it('reproduces the example record of encodings.json', async () => {
-    const example = modelDataRecordBytes('KnnModelData packed 2x1 [1,2] normSq [5] labels [1]');
     const model = {
       packedFeatures: new DenseMatrix(2, 1, [1, 2]),
       featureNormSquares: Vectors.dense(5),
       labels: Vectors.dense(1),
     };
-    expect(bytesToHex(encodeToBytes(KnnModelDataCodec, model))).toBe(bytesToHex(example));
+    const example = expectEncodesRecord(
+      KnnModelDataCodec,
+      model,
+      'KnnModelData packed 2x1 [1,2] normSq [5] labels [1]',
+    );
     const s = await new KnnModelServable().setModelData(example);
     expect(s.getModel()?.packedFeatures.equals(model.packedFeatures)).toBe(true);
   });
@@ -78,26 +74,14 @@ describe('KnnModelDataCodec', () => {
 });
 
 describe('KnnModelServable on Flink ML vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const s = new KnnModelServable();
-      applyParamMapJson(s, caseParams(file, c) as never);
-      s.setModel(fixtureModel(caseModelData(file, c)));
-      expectCaseOutput(s.transform(caseInput(c)), c);
-    });
-  });
+  itEachCase(file, (c) => caseServable(cases, c));
 });
 
 describe("KnnModelServable on Flink ML vectors in 'java11' numerics (bit-exact)", () => {
   // The vectors were computed on Java 11 (FMA BLAS): every case must match bit for bit. (They
   // match in 'fast' too: 2-dimensional features leave no room for a fused rounding to differ.)
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const s = new KnnModelServable().setNumerics('java11');
-      applyParamMapJson(s, caseParams(file, c) as never);
-      s.setModel(fixtureModel(caseModelData(file, c)));
-      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
-    });
+  itEachCase(file, (c) => caseServable(cases, c).setNumerics('java11'), {
+    compare: { tolerance: 0 },
   });
 
   it('property: predicts knnPredict with FmaBLAS, row by row', () => {
@@ -225,9 +209,11 @@ describe('KnnModelServable', () => {
   });
 
   it('survives corrupted model data (fuzz)', async () => {
-    const s = new KnnModelServable().setK(3);
-    await s.setModelData(encodeToBytes(KnnModelDataCodec, model));
-    expect(Array.from(s.transform(df).getDoubles('prediction'))).toEqual([1, 2, 1]);
-    await fuzzModelData(s, (x) => Array.from(x.transform(df).getDoubles('prediction')));
+    await fuzzModelDataFrom(
+      new KnnModelServable().setK(3),
+      encodeToBytes(KnnModelDataCodec, model),
+      (x) => Array.from(x.transform(df).getDoubles('prediction')),
+      { expected: [1, 2, 1] },
+    );
   });
 });

@@ -1,7 +1,6 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { type DenseVector, encodeToBytes, FmaBLAS, SparseVector, Vectors } from '@servable/linalg';
 import {
-  applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
   ModelNotLoadedError,
@@ -12,75 +11,52 @@ import {
   LinearRegressionModelDataCodec,
   LinearRegressionModelServable,
 } from '../src/linear-regression/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, modelDataRecordBytes } from './support/encodings.js';
-import {
-  caseInput,
-  caseLabel,
-  caseModelData,
-  caseParams,
-  expectCaseOutput,
-  loadVectorFile,
-  toVector,
-} from './support/flink-vectors.js';
+import { denseOrSparseRows, moderateDouble } from './support/arbitraries.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
+import { expectEncodesRecord } from './support/encodings.js';
+import { type FixtureJson, itEachCase, loadVectorFile, toVector } from './support/flink-vectors.js';
+import { caseServable } from './support/model-servable-checks.js';
 import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('LinearRegression');
+const cases = {
+  file,
+  create: () => new LinearRegressionModelServable(),
+  model: (data: Record<string, FixtureJson>) => ({
+    coefficient: toVector(data.coefficient ?? null) as DenseVector,
+  }),
+};
 
 describe('LinearRegressionModelDataCodec', () => {
   it('reproduces the example record of encodings.json', async () => {
-    const example = modelDataRecordBytes('LinearRegressionModelData coefficient=[1.141]');
-    expect(
-      bytesToHex(
-        encodeToBytes(LinearRegressionModelDataCodec, { coefficient: Vectors.dense(1.141) }),
-      ),
-    ).toBe(bytesToHex(example));
+    const example = expectEncodesRecord(
+      LinearRegressionModelDataCodec,
+      { coefficient: Vectors.dense(1.141) },
+      'LinearRegressionModelData coefficient=[1.141]',
+    );
     const s = await new LinearRegressionModelServable().setModelData(example);
     expect(Array.from(s.getModel()?.coefficient.values ?? [])).toEqual([1.141]);
   });
 });
 
 describe('LinearRegressionModelServable on Flink ML vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const s = new LinearRegressionModelServable();
-      applyParamMapJson(s, caseParams(file, c) as never);
-      s.setModel({
-        coefficient: toVector(caseModelData(file, c).coefficient ?? null) as DenseVector,
-      });
-      expectCaseOutput(s.transform(caseInput(c)), c);
-    });
-  });
+  itEachCase(file, (c) => caseServable(cases, c));
 });
 
 describe("LinearRegressionModelServable on Flink ML vectors in 'java11' numerics (bit-exact)", () => {
   // Computed on Java 11 (FMA dot): bit for bit, beyond the file's 1e-12 tolerance (and in
   // 'fast' too, with one feature).
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const s = new LinearRegressionModelServable().setNumerics('java11');
-      applyParamMapJson(s, caseParams(file, c) as never);
-      s.setModel({
-        coefficient: toVector(caseModelData(file, c).coefficient ?? null) as DenseVector,
-      });
-      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
-    });
+  itEachCase(file, (c) => caseServable(cases, c).setNumerics('java11'), {
+    compare: { tolerance: 0 },
   });
 
   it('property: predicts the FmaBLAS dot of the densified row', () => {
-    const value = fc.double({ min: -1e3, max: 1e3, noNaN: true });
     fc.assert(
       fc.property(
-        fc.array(value, { minLength: 9, maxLength: 9 }),
-        fc.array(fc.tuple(fc.array(value, { minLength: 9, maxLength: 9 }), fc.boolean()), {
-          minLength: 1,
-          maxLength: 8,
-        }),
-        (coef, rows) => {
+        fc.array(moderateDouble, { minLength: 9, maxLength: 9 }),
+        denseOrSparseRows(9),
+        (coef, features) => {
           const coefficient = Vectors.dense(...coef);
-          const features = rows.map(([r, sparse]) =>
-            sparse ? Vectors.dense(...r).toSparse() : Vectors.dense(...r),
-          );
           const out = new LinearRegressionModelServable()
             .setNumerics('java11')
             .setModel({ coefficient })
@@ -132,11 +108,11 @@ describe('LinearRegressionModelServable', () => {
   });
 
   it('survives corrupted model data (fuzz)', async () => {
-    const s = new LinearRegressionModelServable().setFeaturesCol('x');
-    await s.setModelData(
+    await fuzzModelDataFrom(
+      new LinearRegressionModelServable().setFeaturesCol('x'),
       encodeToBytes(LinearRegressionModelDataCodec, { coefficient: Vectors.dense(0.5, -1) }),
+      (x) => Array.from(x.transform(df).getDoubles('prediction')),
+      { expected: [-1.5, -3] },
     );
-    expect(Array.from(s.transform(df).getDoubles('prediction'))).toEqual([-1.5, -3]);
-    await fuzzModelData(s, (x) => Array.from(x.transform(df).getDoubles('prediction')));
   });
 });

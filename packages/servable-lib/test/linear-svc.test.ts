@@ -1,7 +1,6 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { type DenseVector, encodeToBytes, FmaBLAS, SparseVector, Vectors } from '@servable/linalg';
 import {
-  applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
   MissingColumnError,
@@ -10,36 +9,29 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LinearSVCModelDataCodec, LinearSVCModelServable } from '../src/linear-svc/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import {
-  caseInput,
-  caseLabel,
-  caseModelData,
-  caseParams,
-  expectCaseOutput,
-  loadVectorFile,
-  toVector,
-} from './support/flink-vectors.js';
+import { denseOrSparseRows, moderateDouble } from './support/arbitraries.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
+import { expectEncodesRecord } from './support/encodings.js';
+import { type FixtureJson, itEachCase, loadVectorFile, toVector } from './support/flink-vectors.js';
+import { caseServable } from './support/model-servable-checks.js';
 import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('LinearSVC');
-const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
-
-function servableFor(
-  params: Record<string, unknown>,
-  coefficient: DenseVector,
-): LinearSVCModelServable {
-  const s = new LinearSVCModelServable();
-  applyParamMapJson(s, params as never);
-  return s.setModel({ coefficient });
-}
+const cases = {
+  file,
+  create: () => new LinearSVCModelServable(),
+  model: (data: Record<string, FixtureJson>) => ({
+    coefficient: toVector(data.coefficient ?? null) as DenseVector,
+  }),
+};
 
 describe('LinearSVCModelDataCodec', () => {
   it('encodes the example record of encodings.json byte for byte and decodes it back', () => {
-    const bytes = encodeToBytes(LinearSVCModelDataCodec, {
-      coefficient: Vectors.dense(0.47, -0.273),
-    });
-    expect(hex(bytes)).toBe('000000023fde147ae147ae14bfd178d4fdf3b646');
+    const bytes = expectEncodesRecord(
+      LinearSVCModelDataCodec,
+      { coefficient: Vectors.dense(0.47, -0.273) },
+      'LinearSVCModelData coefficient=[0.47,-0.273]',
+    );
     const s = new LinearSVCModelServable();
     return s.setModelData(bytes).then(() => {
       expect(Array.from(s.getModel()?.coefficient.values ?? [])).toEqual([0.47, -0.273]);
@@ -48,41 +40,25 @@ describe('LinearSVCModelDataCodec', () => {
 });
 
 describe('LinearSVCModelServable on Flink ML vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const coefficient = toVector(caseModelData(file, c).coefficient ?? null) as DenseVector;
-      const out = servableFor(caseParams(file, c), coefficient).transform(caseInput(c));
-      expectCaseOutput(out, c);
-    });
-  });
+  itEachCase(file, (c) => caseServable(cases, c));
 });
 
 describe("LinearSVCModelServable on Flink ML vectors in 'java11' numerics (bit-exact)", () => {
   // Computed on Java 11 (FMA dot): the prediction and raw prediction match bit for bit, beyond
   // the file's 1e-12 tolerance (and in 'fast' too, at these 2 features).
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const coefficient = toVector(caseModelData(file, c).coefficient ?? null) as DenseVector;
-      const s = servableFor(caseParams(file, c), coefficient).setNumerics('java11');
-      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
-    });
+  itEachCase(file, (c) => caseServable(cases, c).setNumerics('java11'), {
+    compare: { tolerance: 0 },
   });
 
   it('property: the raw prediction is [dot, -dot] with the FmaBLAS dot, dense and sparse rows', () => {
-    const value = fc.double({ min: -1e3, max: 1e3, noNaN: true });
     fc.assert(
       fc.property(
-        fc.array(value, { minLength: 7, maxLength: 7 }),
-        fc.array(fc.tuple(fc.array(value, { minLength: 7, maxLength: 7 }), fc.boolean()), {
-          minLength: 1,
-          maxLength: 8,
-        }),
-        (coef, rows) => {
+        fc.array(moderateDouble, { minLength: 7, maxLength: 7 }),
+        denseOrSparseRows(7),
+        (coef, features) => {
           const coefficient = Vectors.dense(...coef);
-          const features = rows.map(([r, sparse]) =>
-            sparse ? Vectors.dense(...r).toSparse() : Vectors.dense(...r),
-          );
-          const out = servableFor({}, coefficient)
+          const out = new LinearSVCModelServable()
+            .setModel({ coefficient })
             .setNumerics('java11')
             .transform(
               DataFrame.fromColumns(['features'], [DataTypes.VECTOR(BasicType.DOUBLE)], [features]),
@@ -155,10 +131,11 @@ describe('LinearSVCModelServable', () => {
   });
 
   it('survives corrupted model data (fuzz)', async () => {
-    const valid = encodeToBytes(LinearSVCModelDataCodec, model);
-    const s = new LinearSVCModelServable();
-    await s.setModelData(valid);
-    expect(Array.from(s.transform(df).getDoubles('prediction'))).toEqual([1, 0, 1]);
-    await fuzzModelData(s, (x) => Array.from(x.transform(df).getDoubles('prediction')));
+    await fuzzModelDataFrom(
+      new LinearSVCModelServable(),
+      encodeToBytes(LinearSVCModelDataCodec, model),
+      (x) => Array.from(x.transform(df).getDoubles('prediction')),
+      { expected: [1, 0, 1] },
+    );
   });
 });

@@ -1,9 +1,8 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, SparseVector, type Vector, Vectors } from '@servable/linalg';
+import { DenseVector, Vectors } from '@servable/linalg';
 import {
   ColumnTypeMismatchError,
   FeatureDimensionError,
@@ -21,42 +20,15 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzModelData } from './support/decoder-fuzz.js';
 import { caseInput, expectCaseOutput, loadVectorFile } from './support/flink-vectors.js';
+import {
+  bitsToDouble,
+  type Expected,
+  inputFrame,
+  LR_DIR,
+  readExpected,
+} from './support/lr-default.js';
 
-const LR_DIR = fileURLToPath(new URL('./fixtures/lr-default', import.meta.url));
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
-
-interface ExpectedVector {
-  type: 'dense' | 'sparse';
-  n?: number;
-  indices?: number[];
-  values: number[];
-  bits: string[];
-}
-interface Expected {
-  inputs: ExpectedVector[];
-  outputs: { prediction: { value: number; bits: string }; rawPrediction: ExpectedVector }[];
-}
-
-async function readExpected(): Promise<Expected> {
-  return JSON.parse(await readFile(join(LR_DIR, 'expected.json'), 'utf8')) as Expected;
-}
-
-function bitsToDouble(hex: string): number {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setBigUint64(0, BigInt(`0x${hex}`));
-  return view.getFloat64(0);
-}
-
-function toVector(v: ExpectedVector): Vector {
-  const values = v.bits.map(bitsToDouble);
-  return v.type === 'dense'
-    ? new DenseVector(values)
-    : new SparseVector(v.n as number, v.indices as number[], values);
-}
-
-function inputFrame(expected: Expected): DataFrame {
-  return DataFrame.fromColumns(['features'], [VECTOR], [expected.inputs.map(toVector)]);
-}
 
 /** Asserts Flink ML's answers: predictions exact, rawPrediction bit for bit. */
 function expectFlinkAnswers(out: DataFrame, expected: Expected): void {
@@ -136,7 +108,7 @@ describe('acceptance: registry.load(dir).transform(df) returns Flink ML answers'
     expect((servable as PipelineModelServable).getNumerics()).toBe('java11');
     const stage = (servable as PipelineModelServable).getStages()[1];
     expect((stage as LogisticRegressionModelServable).getNumerics()).toBe('java11');
-    const df = DataFrame.fromColumns(['raw'], [VECTOR], [expected.inputs.map(toVector)]);
+    const df = inputFrame(expected, 'raw');
     const out = servable.transform(df);
     expect(out.getColumnNames()).toEqual(['raw', 'features', 'prediction', 'rawPrediction']);
     expect(out.collect()[0]?.get(out.getIndex('prediction'))).toBe(1);

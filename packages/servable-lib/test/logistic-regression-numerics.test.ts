@@ -1,9 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, SparseVector, type Vector } from '@servable/linalg';
+import type { DataFrame } from '@servable/dataframe';
 import {
   InvalidNumericsError,
   isNumericsAware,
@@ -25,37 +23,10 @@ import {
   servableLib,
 } from '@servable/servable-lib';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { bitsToDouble, inputFrame, LR_DIR, readExpected } from './support/lr-default.js';
 
-const LR_DIR = fileURLToPath(new URL('./fixtures/lr-default', import.meta.url));
-const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
-
-interface ExpectedVector {
-  type: 'dense' | 'sparse';
-  n?: number;
-  indices?: number[];
-  bits: string[];
-}
-interface Expected {
-  inputs: ExpectedVector[];
-  outputs: { prediction: { bits: string }; rawPrediction: ExpectedVector }[];
-}
-
-const expected = JSON.parse(await readFile(join(LR_DIR, 'expected.json'), 'utf8')) as Expected;
-
-function bitsToDouble(hex: string): number {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setBigUint64(0, BigInt(`0x${hex}`));
-  return view.getFloat64(0);
-}
-
-function toVector(v: ExpectedVector): Vector {
-  const values = v.bits.map(bitsToDouble);
-  return v.type === 'dense'
-    ? new DenseVector(values)
-    : new SparseVector(v.n as number, v.indices as number[], values);
-}
-
-const input = DataFrame.fromColumns(['features'], [VECTOR], [expected.inputs.map(toVector)]);
+const expected = await readExpected();
+const input = inputFrame(expected);
 
 /** rawPrediction of every row as doubles, and how many differ in any bit from expected.json. */
 function compare(out: DataFrame): { maxRelative: number; differingBits: number } {

@@ -8,7 +8,6 @@ import {
   Vectors,
 } from '@servable/linalg';
 import {
-  applyParamMapJson,
   ColumnTypeMismatchError,
   FeatureDimensionError,
   ModelDataError,
@@ -22,19 +21,16 @@ import {
   NaiveBayesModelServable,
   NaiveBayesPredictionError,
 } from '../src/naive-bayes/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, modelDataRecordBytes } from './support/encodings.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
+import { expectEncodesRecord } from './support/encodings.js';
 import {
-  caseInput,
-  caseLabel,
-  caseModelData,
-  caseParams,
-  expectCaseOutput,
   type FixtureJson,
+  itEachCase,
   loadVectorFile,
   toDouble,
   toVector,
 } from './support/flink-vectors.js';
+import { caseServable } from './support/model-servable-checks.js';
 import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('NaiveBayes');
@@ -66,15 +62,16 @@ const vectors = (rows: (number[] | null)[]): DataFrame =>
 
 describe('NaiveBayesModelDataCodec', () => {
   it('reproduces the example record of encodings.json', async () => {
-    const example = modelDataRecordBytes(
-      'NaiveBayesModelData labels=[11] pi=[0] theta=[[{1.0:-0.5}]] (numLabels=1,numFeatures=1)',
-    );
     const model = {
       labels: Vectors.dense(11),
       piArray: Vectors.dense(0),
       theta: [[map([[1, -0.5]])]],
     };
-    expect(bytesToHex(encodeToBytes(NaiveBayesModelDataCodec, model))).toBe(bytesToHex(example));
+    const example = expectEncodesRecord(
+      NaiveBayesModelDataCodec,
+      model,
+      'NaiveBayesModelData labels=[11] pi=[0] theta=[[{1.0:-0.5}]] (numLabels=1,numFeatures=1)',
+    );
     const s = await new NaiveBayesModelServable().setModelData(example);
     expect(s.getModel()?.theta[0]?.[0]?.get(1)).toBe(-0.5);
   });
@@ -147,26 +144,20 @@ describe('NaiveBayesModelDataCodec', () => {
 });
 
 describe('NaiveBayesModelServable on Flink ML vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const s = new NaiveBayesModelServable();
-      applyParamMapJson(s, caseParams(file, c) as never);
-      s.setModel(fixtureModel(caseModelData(file, c)));
-      if (c.expectedError !== undefined) {
-        // Deliberate deviation: Java throws a message-less NullPointerException; we throw a
-        // typed error naming the column, row, feature and value. The fixture's text describes
-        // Java's failure, so the check is on our message's facts instead.
-        expect(() => s.transform(caseInput(c))).toThrow(NaiveBayesPredictionError);
-        expect(() => s.transform(caseInput(c))).toThrow(
-          'Column features, row 0: feature 0 has value 2.0, which the NaiveBayes model has no probability for',
-        );
-        expect(c.expectedError).toContain(
-          'NullPointerException in calculateProb (feature value 2.0 unseen for feature 0)',
-        );
-        return;
-      }
-      expectCaseOutput(s.transform(caseInput(c)), c);
-    });
+  const cases = { file, create: () => new NaiveBayesModelServable(), model: fixtureModel };
+  itEachCase(file, (c) => caseServable(cases, c), {
+    // Deliberate deviation: Java throws a message-less NullPointerException; we throw a typed
+    // error naming the column, row, feature and value. The fixture's text describes Java's
+    // failure, so the check is on our message's facts instead.
+    error: (transform, c) => {
+      expect(transform).toThrow(NaiveBayesPredictionError);
+      expect(transform).toThrow(
+        'Column features, row 0: feature 0 has value 2.0, which the NaiveBayes model has no probability for',
+      );
+      expect(c.expectedError).toContain(
+        'NullPointerException in calculateProb (feature value 2.0 unseen for feature 0)',
+      );
+    },
   });
 });
 
@@ -215,13 +206,15 @@ describe('NaiveBayesModelServable', () => {
   });
 
   it('survives corrupted model data (fuzz)', async () => {
-    const s = new NaiveBayesModelServable();
-    await s.setModelData(encodeToBytes(NaiveBayesModelDataCodec, mainModel));
     const probe = vectors([
       [0, 1],
       [1, 0],
     ]);
-    expect(Array.from(s.transform(probe).getDoubles('prediction'))).toEqual([11, 10]);
-    await fuzzModelData(s, (x) => Array.from(x.transform(probe).getDoubles('prediction')));
+    await fuzzModelDataFrom(
+      new NaiveBayesModelServable(),
+      encodeToBytes(NaiveBayesModelDataCodec, mainModel),
+      (x) => Array.from(x.transform(probe).getDoubles('prediction')),
+      { expected: [11, 10] },
+    );
   });
 });

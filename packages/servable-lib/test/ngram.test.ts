@@ -1,35 +1,17 @@
 import { DataFrame, DataTypes } from '@servable/dataframe';
-import {
-  applyParamMapJson,
-  ColumnTypeMismatchError,
-  InvalidParamError,
-} from '@servable/servable-api';
+import { ColumnTypeMismatchError, InvalidParamError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { NGramServable, ngrams } from '../src/ngram/index.js';
-import {
-  caseInput,
-  caseLabel,
-  caseParams,
-  expectCaseOutput,
-  loadVectorFile,
-} from './support/flink-vectors.js';
+import { itEachCase, loadVectorFile, paramsServable } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
 
 const file = loadVectorFile('NGram');
 
-function fromParams(c = file.cases[0]!) {
-  const s = new NGramServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new NGramServable());
 
 describe('NGramServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const out = fromParams(c).transform(caseInput(c));
-      expectCaseOutput(out, c);
-      expect(out.getDataType('output').toString()).toBe('ARRAY(STRING)');
-    });
+  itEachCase(file, fromParams, {
+    check: (out) => expect(out.getDataType('output').toString()).toBe('ARRAY(STRING)'),
   });
 });
 

@@ -1,77 +1,50 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, FmaBLAS, SparseVector } from '@servable/linalg';
-import {
-  applyParamMapJson,
-  ColumnTypeMismatchError,
-  InvalidParamError,
-} from '@servable/servable-api';
+import { ColumnTypeMismatchError, InvalidParamError } from '@servable/servable-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NormalizerServable, normalizeVector } from '../src/normalizer/index.js';
+import { denseOrSparseRows } from './support/arbitraries.js';
 import {
   caseInput,
-  caseLabel,
-  caseParams,
   expectCaseOutput,
+  itEachCase,
   loadVectorFile,
+  paramsServable,
 } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
 
 const file = loadVectorFile('Normalizer');
 
-function fromParams(c = file.cases[0]!) {
-  const s = new NormalizerServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new NormalizerServable());
 
 describe('NormalizerServable: Flink ML test vectors (bit-exact)', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      expectCaseOutput(fromParams(c).transform(caseInput(c)), c, { tolerance: 0 });
-    });
-  });
+  itEachCase(file, fromParams, { compare: { tolerance: 0 } });
 });
 
 describe("NormalizerServable: Flink ML test vectors in 'java11' numerics (bit-exact)", () => {
   // Computed on Java 11 (FMA dnrm2 for p = 2): bit for bit (and in 'fast' too for these cases).
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const s = fromParams(c).setNumerics('java11');
-      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
-    });
-  });
+  itEachCase(file, (c) => fromParams(c).setNumerics('java11'), { compare: { tolerance: 0 } });
 
   it('property: equals normalizeVector with FmaBLAS, dense and sparse, for p = 2 and others', () => {
-    const value = fc.double({ min: -1e3, max: 1e3, noNaN: true });
     fc.assert(
-      fc.property(
-        fc.constantFrom(1, 1.5, 2, 3),
-        fc.array(fc.tuple(fc.array(value, { minLength: 1, maxLength: 9 }), fc.boolean()), {
-          minLength: 1,
-          maxLength: 8,
-        }),
-        (p, rows) => {
-          const vectors = rows.map(([r, sparse]) =>
-            sparse ? new DenseVector(r).toSparse() : new DenseVector(r),
-          );
-          const df = DataFrame.fromColumns(
-            ['input'],
-            [DataTypes.VECTOR(BasicType.DOUBLE)],
-            [vectors],
-          );
-          const out = new NormalizerServable().setP(p).setNumerics('java11').transform(df);
-          const got = out.getVectors('output');
-          vectors.forEach((v, r) => {
-            const want = normalizeVector(v, p, FmaBLAS);
-            const g = got[r]!;
-            expect(g.constructor).toBe(want.constructor);
-            Array.from(g.toArray()).forEach((x, j) => {
-              expect(Object.is(x, want.toArray()[j]), `row ${r} [${j}]`).toBe(true);
-            });
+      fc.property(fc.constantFrom(1, 1.5, 2, 3), denseOrSparseRows(1, 9), (p, vectors) => {
+        const df = DataFrame.fromColumns(
+          ['input'],
+          [DataTypes.VECTOR(BasicType.DOUBLE)],
+          [vectors],
+        );
+        const out = new NormalizerServable().setP(p).setNumerics('java11').transform(df);
+        const got = out.getVectors('output');
+        vectors.forEach((v, r) => {
+          const want = normalizeVector(v, p, FmaBLAS);
+          const g = got[r]!;
+          expect(g.constructor).toBe(want.constructor);
+          Array.from(g.toArray()).forEach((x, j) => {
+            expect(Object.is(x, want.toArray()[j]), `row ${r} [${j}]`).toBe(true);
           });
-        },
-      ),
+        });
+      }),
       { numRuns: 200 },
     );
   });

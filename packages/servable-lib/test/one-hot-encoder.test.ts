@@ -11,7 +11,7 @@ import {
   OneHotEncoderRecordCodec,
   oneHotEncoderModelDataFromRecords,
 } from '../src/one-hot-encoder/index.js';
-import { bytesToHex, modelDataRecordHex } from './support/encodings.js';
+import { expectEncodesRecord } from './support/encodings.js';
 import { type FixtureJson, loadVectorFile } from './support/flink-vectors.js';
 import { modelServableSuite } from './support/model-servable-checks.js';
 
@@ -118,8 +118,10 @@ describe('OneHotEncoderModelServable', () => {
   });
 
   it('reproduces the encodings.json record byte for byte', () => {
-    expect(
-      bytesToHex(encodeToBytes(OneHotEncoderRecordCodec, { columnIndex: 0, maxIndex: 2 })),
-    ).toBe(modelDataRecordHex('OneHotEncoderModelData record (0,2)'));
+    expectEncodesRecord(
+      OneHotEncoderRecordCodec,
+      { columnIndex: 0, maxIndex: 2 },
+      'OneHotEncoderModelData record (0,2)',
+    );
   });
 });

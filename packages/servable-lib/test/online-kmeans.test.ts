@@ -1,24 +1,19 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DataOutputView, type DenseVector, encodeToBytes, Vectors } from '@servable/linalg';
-import { applyParamMapJson, ModelNotLoadedError } from '@servable/servable-api';
+import { ModelNotLoadedError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { type KMeansModelData, KMeansModelDataCodec } from '../src/kmeans/index.js';
 import { OnlineKMeansModelServable } from '../src/online-kmeans/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
 import {
-  caseInput,
-  caseLabel,
-  caseParams,
-  expectCaseOutput,
   type FixtureJson,
+  itEachCase,
   loadVectorFile,
   toVector,
+  type VectorCase,
+  withCaseParams,
 } from './support/flink-vectors.js';
-import { expectSaveLoadRoundTrip } from './support/round-trip.js';
+import { expectSaveLoadRoundTrip, expectSaveLoadWithoutModelData } from './support/round-trip.js';
 
 const file = loadVectorFile('OnlineKMeans');
 const stream = (
@@ -31,32 +26,31 @@ const stream = (
 );
 const records = stream.map((m) => encodeToBytes(KMeansModelDataCodec, m));
 
+/** `s` with the case's params, fed the stream record by record up to its model data version. */
+async function caseServable(
+  s: OnlineKMeansModelServable,
+  c: VectorCase,
+): Promise<OnlineKMeansModelServable> {
+  withCaseParams(s, file, c);
+  // The version is 1-based: the number of records to feed.
+  const version = c.modelDataVersion as unknown as number;
+  for (const bytes of records.slice(0, version)) await s.setModelData(bytes);
+  return s;
+}
+
 describe('OnlineKMeansModelServable on Flink ML vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), async () => {
-      const s = new OnlineKMeansModelServable();
-      applyParamMapJson(s, caseParams(file, c) as never);
-      // Feed the stream record by record up to the case's model data version (1-based).
-      const version = c.modelDataVersion as unknown as number;
-      for (const bytes of records.slice(0, version)) await s.setModelData(bytes);
-      const out = s.transform(caseInput(c));
+  itEachCase(file, (c) => caseServable(new OnlineKMeansModelServable(), c), {
+    check: (out) => {
       expect(out.getColumnNames()).toEqual(['features', 'prediction']);
       expect(out.getDataType('prediction')).toBe(DataTypes.INT);
-      expectCaseOutput(out, c);
-    });
+    },
   });
 });
 
 describe("OnlineKMeansModelServable on Flink ML vectors in 'java11' numerics (bit-exact)", () => {
   // Computed on Java 11: every case must match exactly (they match in 'fast' too).
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), async () => {
-      const s = new OnlineKMeansModelServable().setNumerics('java11');
-      applyParamMapJson(s, caseParams(file, c) as never);
-      const version = c.modelDataVersion as unknown as number;
-      for (const bytes of records.slice(0, version)) await s.setModelData(bytes);
-      expectCaseOutput(s.transform(caseInput(c)), c, { tolerance: 0 });
-    });
+  itEachCase(file, (c) => caseServable(new OnlineKMeansModelServable().setNumerics('java11'), c), {
+    compare: { tolerance: 0 },
   });
 });
 
@@ -82,16 +76,11 @@ describe('OnlineKMeansModelServable', () => {
   });
 
   it('saves metadata only before model data and loads it back', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'online-kmeans-'));
-    try {
-      await new OnlineKMeansModelServable().setK(3).save(join(dir, 'stage'));
-      expect(existsSync(join(dir, 'stage', 'data'))).toBe(false);
-      const back = await OnlineKMeansModelServable.load(join(dir, 'stage'));
-      expect(back.getK()).toBe(3);
-      expect(back.hasModelData()).toBe(false);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const back = await expectSaveLoadWithoutModelData(
+      new OnlineKMeansModelServable().setK(3),
+      (p) => OnlineKMeansModelServable.load(p),
+    );
+    expect(back.getK()).toBe(3);
   });
 
   it('round-trips save → load with model data', async () => {
@@ -101,9 +90,11 @@ describe('OnlineKMeansModelServable', () => {
   });
 
   it('survives corrupted model data (fuzz)', async () => {
-    const s = new OnlineKMeansModelServable();
-    await s.setModelData(records[0] as Uint8Array);
-    expect(Array.from(s.transform(df).getDoubles('prediction'))).toEqual([1, 0]);
-    await fuzzModelData(s, (x) => Array.from(x.transform(df).getDoubles('prediction')));
+    await fuzzModelDataFrom(
+      new OnlineKMeansModelServable(),
+      records[0] as Uint8Array,
+      (x) => Array.from(x.transform(df).getDoubles('prediction')),
+      { expected: [1, 0] },
+    );
   });
 });

@@ -1,10 +1,6 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DataOutputView, type DenseVector, encodeToBytes, Vectors } from '@servable/linalg';
-import { applyParamMapJson, ModelNotLoadedError } from '@servable/servable-api';
+import { ModelNotLoadedError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import {
   type LogisticRegressionModelData,
@@ -12,17 +8,10 @@ import {
 } from '../src/logistic-regression/logistic-regression-model-data.js';
 import { OnlineLogisticRegressionModelServable } from '../src/online-logistic-regression/index.js';
 import { ModelVersionRangeError } from '../src/online-model-data/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import {
-  caseInput,
-  caseLabel,
-  caseParams,
-  expectCaseOutput,
-  type FixtureJson,
-  loadVectorFile,
-  toVector,
-} from './support/flink-vectors.js';
-import { expectSaveLoadRoundTrip } from './support/round-trip.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
+import { type FixtureJson, loadVectorFile, toVector } from './support/flink-vectors.js';
+import { itEachOnlineCase } from './support/model-servable-checks.js';
+import { expectSaveLoadRoundTrip, expectSaveLoadWithoutModelData } from './support/round-trip.js';
 
 const file = loadVectorFile('OnlineLogisticRegression');
 
@@ -34,16 +23,13 @@ const bytesOf = (m: LogisticRegressionModelData): Uint8Array =>
   encodeToBytes(LogisticRegressionModelDataCodec, m);
 
 describe('OnlineLogisticRegressionModelServable on Flink ML vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), async () => {
-      const s = new OnlineLogisticRegressionModelServable();
-      applyParamMapJson(s, caseParams(file, c) as never);
-      await s.setModelData(bytesOf(record(c.modelDataVersion as Record<string, FixtureJson>)));
-      const out = s.transform(caseInput(c));
-      expect(out.getDataType('modelVersion')).toBe(DataTypes.LONG);
-      expectCaseOutput(out, c);
-    });
-  });
+  const cases = {
+    file,
+    create: () => new OnlineLogisticRegressionModelServable(),
+    codec: LogisticRegressionModelDataCodec,
+    record,
+  };
+  itEachOnlineCase(cases, 'modelVersion');
 });
 
 describe('OnlineLogisticRegressionModelServable', () => {
@@ -92,27 +78,22 @@ describe('OnlineLogisticRegressionModelServable', () => {
   });
 
   it('saves metadata only without model data, and round-trips with it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'online-lr-'));
-    try {
-      await new OnlineLogisticRegressionModelServable()
-        .setModelVersionCol('mv')
-        .save(join(dir, 's'));
-      expect(existsSync(join(dir, 's', 'data'))).toBe(false);
-      const back = await OnlineLogisticRegressionModelServable.load(join(dir, 's'));
-      expect(back.getModelVersionCol()).toBe('mv');
-      expect(back.hasModelData()).toBe(false);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const back = await expectSaveLoadWithoutModelData(
+      new OnlineLogisticRegressionModelServable().setModelVersionCol('mv'),
+      (p) => OnlineLogisticRegressionModelServable.load(p),
+    );
+    expect(back.getModelVersionCol()).toBe('mv');
     const s = new OnlineLogisticRegressionModelServable();
     await s.setModelData(bytesOf(v1));
     await expectSaveLoadRoundTrip(s, (p) => OnlineLogisticRegressionModelServable.load(p));
   });
 
   it('survives corrupted model data (fuzz)', async () => {
-    const s = new OnlineLogisticRegressionModelServable();
-    await s.setModelData(bytesOf(v1));
-    expect(s.transform(df).getDoubles('prediction')[0]).toBe(1);
-    await fuzzModelData(s, (x) => x.transform(df).getDoubles('prediction')[0]);
+    await fuzzModelDataFrom(
+      new OnlineLogisticRegressionModelServable(),
+      bytesOf(v1),
+      (x) => x.transform(df).getDoubles('prediction')[0],
+      { expected: 1 },
+    );
   });
 });

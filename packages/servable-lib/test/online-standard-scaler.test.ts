@@ -1,7 +1,3 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import {
   DataOutputView,
@@ -10,24 +6,17 @@ import {
   SparseVector,
   Vectors,
 } from '@servable/linalg';
-import { applyParamMapJson, ModelDataError, ModelNotLoadedError } from '@servable/servable-api';
+import { ModelDataError, ModelNotLoadedError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { OnlineStandardScalerModelServable } from '../src/online-standard-scaler/index.js';
 import {
   type StandardScalerModelData,
   StandardScalerModelDataCodec,
 } from '../src/standard-scaler/standard-scaler-model-data.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import {
-  caseInput,
-  caseLabel,
-  caseParams,
-  expectCaseOutput,
-  type FixtureJson,
-  loadVectorFile,
-  toVector,
-} from './support/flink-vectors.js';
-import { expectSaveLoadRoundTrip } from './support/round-trip.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
+import { type FixtureJson, loadVectorFile, toVector } from './support/flink-vectors.js';
+import { itEachOnlineCase } from './support/model-servable-checks.js';
+import { expectSaveLoadRoundTrip, expectSaveLoadWithoutModelData } from './support/round-trip.js';
 
 const file = loadVectorFile('OnlineStandardScaler');
 
@@ -41,16 +30,13 @@ const bytesOf = (m: StandardScalerModelData): Uint8Array =>
   encodeToBytes(StandardScalerModelDataCodec, m);
 
 describe('OnlineStandardScalerModelServable on Flink ML vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), async () => {
-      const s = new OnlineStandardScalerModelServable();
-      applyParamMapJson(s, caseParams(file, c) as never);
-      await s.setModelData(bytesOf(record(c.modelDataVersion as Record<string, FixtureJson>)));
-      const out = s.transform(caseInput(c));
-      expect(out.getDataType('version')).toBe(DataTypes.LONG);
-      expectCaseOutput(out, c);
-    });
-  });
+  const cases = {
+    file,
+    create: () => new OnlineStandardScalerModelServable(),
+    codec: StandardScalerModelDataCodec,
+    record,
+  };
+  itEachOnlineCase(cases, 'version');
 });
 
 describe('OnlineStandardScalerModelServable', () => {
@@ -118,25 +104,22 @@ describe('OnlineStandardScalerModelServable', () => {
   });
 
   it('saves metadata only without model data, and round-trips with it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'online-scaler-'));
-    try {
-      await new OnlineStandardScalerModelServable().setModelVersionCol(null).save(join(dir, 's'));
-      expect(existsSync(join(dir, 's', 'data'))).toBe(false);
-      const back = await OnlineStandardScalerModelServable.load(join(dir, 's'));
-      expect(back.getModelVersionCol()).toBeNull();
-      expect(back.hasModelData()).toBe(false);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const back = await expectSaveLoadWithoutModelData(
+      new OnlineStandardScalerModelServable().setModelVersionCol(null),
+      (p) => OnlineStandardScalerModelServable.load(p),
+    );
+    expect(back.getModelVersionCol()).toBeNull();
     const s = new OnlineStandardScalerModelServable();
     await s.setModelData(bytesOf(m1));
     await expectSaveLoadRoundTrip(s, (p) => OnlineStandardScalerModelServable.load(p));
   });
 
   it('survives corrupted model data (fuzz)', async () => {
-    const s = new OnlineStandardScalerModelServable();
-    await s.setModelData(bytesOf(m0));
-    expect(s.transform(df).getValues('version')).toEqual([0, 0]);
-    await fuzzModelData(s, (x) => x.transform(df).getValues('version'));
+    await fuzzModelDataFrom(
+      new OnlineStandardScalerModelServable(),
+      bytesOf(m0),
+      (x) => x.transform(df).getValues('version'),
+      { expected: [0, 0] },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, SparseVector } from '@servable/linalg';
-import { applyParamMapJson, InvalidParamError } from '@servable/servable-api';
+import { InvalidParamError } from '@servable/servable-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
@@ -12,28 +12,20 @@ import {
 } from '../src/polynomial-expansion/index.js';
 import {
   caseInput,
-  caseLabel,
-  caseParams,
   expectCaseOutput,
+  itEachCase,
   loadVectorFile,
+  paramsServable,
 } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
 
 const file = loadVectorFile('PolynomialExpansion');
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
 
-function fromParams(c = file.cases[0]!) {
-  const s = new PolynomialExpansionServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new PolynomialExpansionServable());
 
 describe('PolynomialExpansionServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      expectCaseOutput(fromParams(c).transform(caseInput(c)), c);
-    });
-  });
+  itEachCase(file, fromParams);
 });
 
 describe('PolynomialExpansionServable behaviour', () => {

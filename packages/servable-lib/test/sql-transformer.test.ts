@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataFrame, DataTypes } from '@servable/dataframe';
 import {
-  applyParamMapJson,
   InvalidParamError,
   MissingColumnError,
   ServableLoadError,
@@ -19,20 +18,16 @@ import {
 } from '../src/sql-transformer/index.js';
 import {
   caseInput,
-  caseLabel,
-  caseParams,
   expectCaseOutput,
+  itEachCase,
   loadVectorFile,
+  paramsServable,
 } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
 
 const file = loadVectorFile('SQLTransformer');
 
-function fromParams(c = file.cases[0]!) {
-  const s = new SQLTransformerServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new SQLTransformerServable());
 
 const df = DataFrame.fromColumns(
   ['id', 'a', 'b', 's'],
@@ -48,12 +43,8 @@ const sql = (statement: string) =>
   new SQLTransformerServable().setStatement(statement).transform(df);
 
 describe('SQLTransformerServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const out = fromParams(c).transform(caseInput(c));
-      expectCaseOutput(out, c);
-      expect(out.getColumnNames().slice(0, 3)).toEqual(['id', 'v1', 'v2']);
-    });
+  itEachCase(file, fromParams, {
+    check: (out) => expect(out.getColumnNames().slice(0, 3)).toEqual(['id', 'v1', 'v2']),
   });
 });
 

@@ -1,5 +1,5 @@
 import { DataFrame, DataTypes } from '@servable/dataframe';
-import { applyParamMapJson, ColumnTypeMismatchError, ParamError } from '@servable/servable-api';
+import { ColumnTypeMismatchError, ParamError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import {
   javaCaseRulesOf,
@@ -11,29 +11,21 @@ import {
 } from '../src/stop-words-remover/index.js';
 import {
   caseInput,
-  caseLabel,
-  caseParams,
   expectCaseOutput,
+  itEachCase,
   loadVectorFile,
+  paramsServable,
 } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
 
 const file = loadVectorFile('StopWordsRemover');
 
-function fromParams(c = file.cases[0]!) {
-  const s = new StopWordsRemoverServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new StopWordsRemoverServable());
 
 describe('StopWordsRemoverServable: Flink ML test vectors', () => {
   // The file lists 8 Java test methods; testTransform and testSaveLoad share one case, so 7 cases.
   it('has all 7 cases', () => expect(file.cases.length).toBe(7));
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      expectCaseOutput(fromParams(c).transform(caseInput(c)), c);
-    });
-  });
+  itEachCase(file, fromParams);
 });
 
 describe('default stop words', () => {

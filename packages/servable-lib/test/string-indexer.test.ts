@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, decodeFromBytes, encodeToBytes } from '@servable/linalg';
 import {
@@ -9,10 +6,9 @@ import {
   ModelDataError,
   ModelNotLoadedError,
   ParamError,
-  paramMapToJson,
 } from '@servable/servable-api';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { javaNumberToString } from '../src/java/string-value-of.js';
 import {
   StringIndex,
@@ -21,18 +17,18 @@ import {
   StringIndexerModelServable,
 } from '../src/string-indexer/index.js';
 import { NumericKeyIndex } from '../src/string-indexer/numeric-key-index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, modelDataRecordBytes } from './support/encodings.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
+import { expectRecordRoundTrip, modelDataRecordBytes } from './support/encodings.js';
 import {
   caseInput,
-  caseLabel,
   caseModelData,
   caseParams,
-  expectCaseError,
   expectCaseOutput,
   type FixtureJson,
+  itEachCase,
   loadVectorFile,
 } from './support/flink-vectors.js';
+import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('StringIndexer');
 
@@ -49,21 +45,16 @@ function servableFor(params: Record<string, FixtureJson>, model?: StringIndexerM
 }
 
 describe('StringIndexerModelServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const servable = servableFor(caseParams(file, c), modelOf(caseModelData(file, c)));
-      if (c.expectedError) expectCaseError(() => servable.transform(caseInput(c)), c);
-      else expectCaseOutput(servable.transform(caseInput(c)), c);
-    });
-  });
+  itEachCase(file, (c) => servableFor(caseParams(file, c), modelOf(caseModelData(file, c))));
 });
 
 describe('StringIndexerModelData codec', () => {
   it('reproduces the encodings.json record byte for byte', () => {
-    const bytes = modelDataRecordBytes('StringIndexerModelData [["a","b"],["-1.0"]]');
-    const decoded = decodeFromBytes(StringIndexerModelDataCodec, bytes);
+    const decoded = expectRecordRoundTrip(
+      StringIndexerModelDataCodec,
+      'StringIndexerModelData [["a","b"],["-1.0"]]',
+    );
     expect(decoded.stringArrays).toEqual([['a', 'b'], ['-1.0']]);
-    expect(bytesToHex(encodeToBytes(StringIndexerModelDataCodec, decoded))).toBe(bytesToHex(bytes));
   });
 
   it('round-trips nulls, empty arrays and non-BMP strings', () => {
@@ -231,20 +222,9 @@ describe('StringIndexerModelServable behaviour', () => {
 });
 
 describe('StringIndexerModelServable persistence and model data', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'string-indexer-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it('save → load keeps params and model data', async () => {
     const s = servableFor(file.params ?? {}, modelOf(file.modelData ?? {}));
-    await s.save(join(dir, 'stage'));
-    const loaded = await StringIndexerModelServable.load(join(dir, 'stage'));
-    expect(paramMapToJson(loaded)).toEqual(paramMapToJson(s));
-    expect(loaded.getModelData()).toEqual(s.getModelData());
+    const loaded = await expectSaveLoadRoundTrip(s, (p) => StringIndexerModelServable.load(p));
     const c = file.cases[0]!;
     expectCaseOutput(loaded.transform(caseInput(c)), c);
   });
@@ -269,13 +249,13 @@ describe('StringIndexerModelServable persistence and model data', () => {
         [-1, 0, 2],
       ],
     );
-    const fuzzed = servableFor({ ...file.params, handleInvalid: 'keep' });
-    await fuzzed.setModelData(
+    await fuzzModelDataFrom(
+      servableFor({ ...file.params, handleInvalid: 'keep' }),
       encodeToBytes(StringIndexerModelDataCodec, modelOf(file.modelData ?? {})),
+      (s) => {
+        const out = s.transform(input);
+        return [Array.from(out.getDoubles('outputCol1')), Array.from(out.getDoubles('outputCol2'))];
+      },
     );
-    await fuzzModelData(fuzzed, (s) => {
-      const out = s.transform(input);
-      return [Array.from(out.getDoubles('outputCol1')), Array.from(out.getDoubles('outputCol2'))];
-    });
   });
 });

@@ -1,31 +1,26 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, decodeFromBytes, encodeToBytes, SparseVector } from '@servable/linalg';
+import { DenseVector, SparseVector } from '@servable/linalg';
 import {
   ColumnTypeMismatchError,
   FeatureDimensionError,
   ModelDataError,
-  paramMapToJson,
 } from '@servable/servable-api';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   selectByIndices,
   UnivariateFeatureSelectorModelDataCodec,
   UnivariateFeatureSelectorModelServable,
 } from '../src/univariate-feature-selector/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, modelDataRecordBytes } from './support/encodings.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
+import { expectRecordRoundTrip, modelDataRecordBytes } from './support/encodings.js';
 import {
-  caseInput,
-  caseLabel,
   caseModelData,
   expectCaseError,
-  expectCaseOutput,
+  itEachCase,
   loadVectorFile,
 } from './support/flink-vectors.js';
+import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('UnivariateFeatureSelector');
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
@@ -36,16 +31,11 @@ function servable(indices?: number[]) {
 }
 
 describe('UnivariateFeatureSelectorModelServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const s = servable(caseModelData(file, c).indices as number[]);
-      if (c.expectedError) {
-        expectCaseError(() => s.transform(caseInput(c)), c);
-        expect(() => s.transform(caseInput(c))).toThrow(FeatureDimensionError);
-      } else {
-        expectCaseOutput(s.transform(caseInput(c)), c);
-      }
-    });
+  itEachCase(file, (c) => servable(caseModelData(file, c).indices as number[]), {
+    error: (transform, c) => {
+      expectCaseError(transform, c);
+      expect(transform).toThrow(FeatureDimensionError);
+    },
   });
 });
 
@@ -110,29 +100,18 @@ describe('UnivariateFeatureSelectorModelServable behaviour', () => {
 });
 
 describe('UnivariateFeatureSelectorModel persistence and model data', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ufs-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it('reproduces the encodings.json record byte for byte', () => {
-    const bytes = modelDataRecordBytes('UnivariateFeatureSelectorModelData indices=[0,2,1]');
-    const decoded = decodeFromBytes(UnivariateFeatureSelectorModelDataCodec, bytes);
-    expect(Array.from(decoded.indices)).toEqual([0, 2, 1]);
-    expect(bytesToHex(encodeToBytes(UnivariateFeatureSelectorModelDataCodec, decoded))).toBe(
-      bytesToHex(bytes),
+    const decoded = expectRecordRoundTrip(
+      UnivariateFeatureSelectorModelDataCodec,
+      'UnivariateFeatureSelectorModelData indices=[0,2,1]',
     );
+    expect(Array.from(decoded.indices)).toEqual([0, 2, 1]);
   });
 
   it('save → load keeps params and model data', async () => {
-    const s = servable([0, 2, 1]).setFeaturesCol('f').setOutputCol('o');
-    await s.save(join(dir, 'stage'));
-    const loaded = await UnivariateFeatureSelectorModelServable.load(join(dir, 'stage'));
-    expect(paramMapToJson(loaded)).toEqual(paramMapToJson(s));
-    expect(loaded.getModelData()).toEqual(s.getModelData());
+    await expectSaveLoadRoundTrip(servable([0, 2, 1]).setFeaturesCol('f').setOutputCol('o'), (p) =>
+      UnivariateFeatureSelectorModelServable.load(p),
+    );
   });
 
   it('decoder fuzz; corrupt data keeps the old model', async () => {
@@ -141,15 +120,14 @@ describe('UnivariateFeatureSelectorModel persistence and model data', () => {
       [VECTOR],
       [[new DenseVector([1, 2, 3, 4]), new SparseVector(4, [0, 2], [5, 6])]],
     );
-    const fuzzed = servable();
-    await fuzzed.setModelData(
+    await fuzzModelDataFrom(
+      servable(),
       modelDataRecordBytes('UnivariateFeatureSelectorModelData indices=[0,2,1]'),
-    );
-    await fuzzModelData(fuzzed, (s) =>
-      s
-        .transform(input)
-        .getVectors('output')
-        .map((v) => v?.toString()),
+      (s) =>
+        s
+          .transform(input)
+          .getVectors('output')
+          .map((v) => v?.toString()),
     );
   });
 });

@@ -1,23 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
-import { DenseVector, decodeFromBytes, encodeToBytes, SparseVector } from '@servable/linalg';
-import { FeatureDimensionError, ModelDataError, paramMapToJson } from '@servable/servable-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DenseVector, SparseVector } from '@servable/linalg';
+import { FeatureDimensionError, ModelDataError } from '@servable/servable-api';
+import { describe, expect, it } from 'vitest';
 import {
   VarianceThresholdSelectorModelDataCodec,
   VarianceThresholdSelectorModelServable,
 } from '../src/variance-threshold-selector/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, modelDataRecordBytes } from './support/encodings.js';
-import {
-  caseInput,
-  caseLabel,
-  caseModelData,
-  expectCaseOutput,
-  loadVectorFile,
-} from './support/flink-vectors.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
+import { expectRecordRoundTrip, modelDataRecordBytes } from './support/encodings.js';
+import { caseModelData, itEachCase, loadVectorFile } from './support/flink-vectors.js';
+import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('VarianceThresholdSelector');
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
@@ -31,12 +23,9 @@ function servable(numOfFeatures?: number, indices?: number[]) {
 }
 
 describe('VarianceThresholdSelectorModelServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const data = caseModelData(file, c);
-      const s = servable(data.numOfFeatures as number, data.indices as number[]);
-      expectCaseOutput(s.transform(caseInput(c)), c);
-    });
+  itEachCase(file, (c) => {
+    const data = caseModelData(file, c);
+    return servable(data.numOfFeatures as number, data.indices as number[]);
   });
 });
 
@@ -66,30 +55,17 @@ describe('VarianceThresholdSelectorModelServable behaviour', () => {
 });
 
 describe('VarianceThresholdSelectorModel persistence and model data', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'vts-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it('reproduces the encodings.json record byte for byte', () => {
-    const bytes = modelDataRecordBytes(RECORD);
-    const decoded = decodeFromBytes(VarianceThresholdSelectorModelDataCodec, bytes);
+    const decoded = expectRecordRoundTrip(VarianceThresholdSelectorModelDataCodec, RECORD);
     expect(decoded.numOfFeatures).toBe(6);
     expect(Array.from(decoded.indices)).toEqual([0, 3, 5]);
-    expect(bytesToHex(encodeToBytes(VarianceThresholdSelectorModelDataCodec, decoded))).toBe(
-      bytesToHex(bytes),
-    );
   });
 
   it('save → load keeps params and model data', async () => {
-    const s = servable(6, [0, 3, 5]).setInputCol('in').setOutputCol('out');
-    await s.save(join(dir, 'stage'));
-    const loaded = await VarianceThresholdSelectorModelServable.load(join(dir, 'stage'));
-    expect(paramMapToJson(loaded)).toEqual(paramMapToJson(s));
-    expect(loaded.getModelData()).toEqual(s.getModelData());
+    await expectSaveLoadRoundTrip(
+      servable(6, [0, 3, 5]).setInputCol('in').setOutputCol('out'),
+      (p) => VarianceThresholdSelectorModelServable.load(p),
+    );
   });
 
   it('decoder fuzz; corrupt data keeps the old model', async () => {
@@ -98,9 +74,7 @@ describe('VarianceThresholdSelectorModel persistence and model data', () => {
       [VECTOR],
       [[new DenseVector([1, 2, 3, 4, 5, 6]), new SparseVector(6, [0, 5], [5, 6])]],
     );
-    const fuzzed = servable();
-    await fuzzed.setModelData(modelDataRecordBytes(RECORD));
-    await fuzzModelData(fuzzed, (s) =>
+    await fuzzModelDataFrom(servable(), modelDataRecordBytes(RECORD), (s) =>
       s
         .transform(input)
         .getVectors('output')

@@ -1,40 +1,31 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, SparseVector } from '@servable/linalg';
-import { applyParamMapJson, InvalidParamError, ParamError } from '@servable/servable-api';
+import { InvalidParamError, ParamError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputValueError } from '../src/errors/invalid-input-value-error.js';
 import { assembleVector, VectorAssemblerServable } from '../src/vector-assembler/index.js';
 import {
   caseInput,
-  caseLabel,
-  caseParams,
   expectCaseError,
   expectCaseOutput,
+  itEachCase,
   loadVectorFile,
+  paramsServable,
 } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
 
 const file = loadVectorFile('VectorAssembler');
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
 
-function fromParams(c = file.cases[0]!) {
-  const s = new VectorAssemblerServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new VectorAssemblerServable());
 
 describe('VectorAssemblerServable: Flink ML test vectors', () => {
   it('has all 10 cases', () => expect(file.cases.length).toBe(10));
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const run = () => fromParams(c).transform(caseInput(c));
-      if (c.expectedError) {
-        expectCaseError(run, c);
-        expect(run).toThrow(InvalidInputValueError);
-      } else {
-        expectCaseOutput(run(), c);
-      }
-    });
+  itEachCase(file, fromParams, {
+    error: (transform, c) => {
+      expectCaseError(transform, c);
+      expect(transform).toThrow(InvalidInputValueError);
+    },
   });
 });
 

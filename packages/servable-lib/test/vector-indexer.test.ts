@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, decodeFromBytes, encodeToBytes, SparseVector } from '@servable/linalg';
 import {
@@ -8,28 +5,25 @@ import {
   FeatureDimensionError,
   InvalidInputValueError,
   ModelDataError,
-  paramMapToJson,
 } from '@servable/servable-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CategoryMap,
   type VectorIndexerModelData,
   VectorIndexerModelDataCodec,
   VectorIndexerModelServable,
 } from '../src/vector-indexer/index.js';
-import { fuzzModelData } from './support/decoder-fuzz.js';
-import { bytesToHex, hexToBytes, modelDataRecordBytes } from './support/encodings.js';
+import { fuzzModelDataFrom } from './support/decoder-fuzz.js';
+import { expectRecordRoundTrip, hexToBytes } from './support/encodings.js';
 import {
-  caseInput,
-  caseLabel,
   caseModelData,
   caseParams,
-  expectCaseError,
-  expectCaseOutput,
   type FixtureJson,
+  itEachCase,
   loadVectorFile,
   toDouble,
 } from './support/flink-vectors.js';
+import { expectSaveLoadRoundTrip } from './support/round-trip.js';
 
 const file = loadVectorFile('VectorIndexer');
 const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
@@ -55,16 +49,11 @@ const model = (entries: [number, [number, number][]][]) => ({
 });
 
 describe('VectorIndexerModelServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      const p = caseParams(file, c);
-      const s = servable(p.handleInvalid as 'error' | 'skip' | 'keep').setModel(
-        modelOf(caseModelData(file, c)),
-      );
-      if (c.expectedError) expectCaseError(() => s.transform(caseInput(c)), c);
-      else expectCaseOutput(s.transform(caseInput(c)), c);
-    });
-  });
+  itEachCase(file, (c) =>
+    servable(caseParams(file, c).handleInvalid as 'error' | 'skip' | 'keep').setModel(
+      modelOf(caseModelData(file, c)),
+    ),
+  );
 });
 
 describe('CategoryMap', () => {
@@ -194,20 +183,13 @@ describe('VectorIndexerModelServable behaviour', () => {
 });
 
 describe('VectorIndexerModel persistence and model data', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'vector-indexer-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it('reproduces the encodings.json record byte for byte', () => {
-    const bytes = modelDataRecordBytes('VectorIndexerModelData {1: {0.0: 0}}');
-    const decoded = decodeFromBytes(VectorIndexerModelDataCodec, bytes);
+    const decoded = expectRecordRoundTrip(
+      VectorIndexerModelDataCodec,
+      'VectorIndexerModelData {1: {0.0: 0}}',
+    );
     expect([...decoded.categoryMaps.keys()]).toEqual([1]);
     expect([...decoded.categoryMaps.get(1)!.entries()]).toEqual([[0, 0]]);
-    expect(bytesToHex(encodeToBytes(VectorIndexerModelDataCodec, decoded))).toBe(bytesToHex(bytes));
   });
 
   it('keeps a -0.0 key through decode and encode', () => {
@@ -242,11 +224,10 @@ describe('VectorIndexerModel persistence and model data', () => {
   });
 
   it('save → load keeps params and model data', async () => {
-    const s = servable('keep').setModel(modelOf(file.modelData as Record<string, FixtureJson>));
-    await s.save(join(dir, 'stage'));
-    const loaded = await VectorIndexerModelServable.load(join(dir, 'stage'));
-    expect(paramMapToJson(loaded)).toEqual(paramMapToJson(s));
-    expect(loaded.getModelData()).toEqual(s.getModelData());
+    await expectSaveLoadRoundTrip(
+      servable('keep').setModel(modelOf(file.modelData as Record<string, FixtureJson>)),
+      (p) => VectorIndexerModelServable.load(p),
+    );
   });
 
   it('decoder fuzz; corrupt data keeps the old model', async () => {
@@ -255,8 +236,8 @@ describe('VectorIndexerModel persistence and model data', () => {
       [VECTOR],
       [[new DenseVector([0, 2, 1, 0]), new SparseVector(4, [1], [-1])]],
     );
-    const fuzzed = servable('keep');
-    await fuzzed.setModelData(
+    await fuzzModelDataFrom(
+      servable('keep'),
       encodeToBytes(
         VectorIndexerModelDataCodec,
         model([
@@ -271,12 +252,11 @@ describe('VectorIndexerModel persistence and model data', () => {
           [0, [[0, 0]]],
         ]),
       ),
-    );
-    await fuzzModelData(fuzzed, (s) =>
-      s
-        .transform(input)
-        .getVectors('output')
-        .map((v) => v?.toString()),
+      (s) =>
+        s
+          .transform(input)
+          .getVectors('output')
+          .map((v) => v?.toString()),
     );
   });
 });

@@ -1,35 +1,17 @@
 import { BasicType, DataFrame, DataTypes } from '@servable/dataframe';
 import { DenseVector, SparseVector } from '@servable/linalg';
-import {
-  applyParamMapJson,
-  FeatureDimensionError,
-  InvalidParamError,
-} from '@servable/servable-api';
+import { FeatureDimensionError, InvalidParamError } from '@servable/servable-api';
 import { describe, expect, it } from 'vitest';
 import { sliceVector, VectorSlicerServable } from '../src/vector-slicer/index.js';
-import {
-  caseInput,
-  caseLabel,
-  caseParams,
-  expectCaseOutput,
-  loadVectorFile,
-} from './support/flink-vectors.js';
+import { itEachCase, loadVectorFile, paramsServable } from './support/flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './support/transformer-round-trip.js';
 
 const file = loadVectorFile('VectorSlicer');
 
-function fromParams(c = file.cases[0]!) {
-  const s = new VectorSlicerServable();
-  applyParamMapJson(s, caseParams(file, c) as Parameters<typeof applyParamMapJson>[1]);
-  return s;
-}
+const fromParams = paramsServable(file, () => new VectorSlicerServable());
 
 describe('VectorSlicerServable: Flink ML test vectors', () => {
-  file.cases.forEach((c, i) => {
-    it(caseLabel(c, i), () => {
-      expectCaseOutput(fromParams(c).transform(caseInput(c)), c);
-    });
-  });
+  itEachCase(file, fromParams);
 
   const invalid = file.invalidParams as { indices: number[]; error: string }[];
   invalid.forEach(({ indices, error }) => {

@@ -4,10 +4,9 @@ import {
   HasOutputCol,
   loadStage,
   ModelServable,
-  mapVectorColumn,
   singleRecordFormat,
 } from '@servable/servable-api';
-import { scaledClone } from '../java/scaled-clone.js';
+import { appendScaledColumn } from '../java/scaled-clone.js';
 import { type IDFModelData, IDFModelDataCodec } from './idf-model-data.js';
 
 /** The Java class name of Flink ML's IDFModel. */
@@ -58,12 +57,6 @@ export class IDFModelServable extends ModelServable.withParams(
   /** Appends `outputCol`: the `inputCol` vectors scaled by the idf. */
   transform(input: DataFrame): DataFrame {
     const idf = this.requireModel().idf.values;
-    const inputCol = this.getInputCol();
-    const out = mapVectorColumn(
-      input,
-      { column: inputCol, stage: 'IDFModel', dimension: idf.length },
-      (v) => scaledClone(idf, v),
-    );
-    return input.addColumn(this.getOutputCol(), input.getDataType(inputCol), out);
+    return appendScaledColumn(input, this.getInputCol(), this.getOutputCol(), 'IDFModel', idf);
   }
 }

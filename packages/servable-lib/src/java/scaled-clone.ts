@@ -1,4 +1,6 @@
+import type { DataFrame } from '@servable/dataframe';
 import { DenseVector, SparseVector, type Vector } from '@servable/linalg';
+import { mapVectorColumn } from '@servable/servable-api';
 
 /**
  * Flink ML's `out = input.clone(); BLAS.hDot(scale, out)` with a dense `scale` (IDFModel,
@@ -21,4 +23,24 @@ export function scaledClone(scale: Float64Array, input: Vector): Vector {
     out[k] = (values[k] as number) * (scale[indices[k] as number] as number);
   }
   return new SparseVector(sparse.n, indices.slice(), out);
+}
+
+/**
+ * Appends `outputCol` to `input`: every vector of `inputCol` as {@link scaledClone} with `scale`,
+ * in a column of the input column's type (IDFModel, MaxAbsScalerModel).
+ *
+ * @throws MissingColumnError / ColumnTypeMismatchError for a missing, non-vector or null input;
+ *   FeatureDimensionError when a vector's size differs from `scale`'s length.
+ */
+export function appendScaledColumn(
+  input: DataFrame,
+  inputCol: string,
+  outputCol: string,
+  stage: string,
+  scale: Float64Array,
+): DataFrame {
+  const out = mapVectorColumn(input, { column: inputCol, stage, dimension: scale.length }, (v) =>
+    scaledClone(scale, v),
+  );
+  return input.addColumn(outputCol, input.getDataType(inputCol), out);
 }

@@ -1,4 +1,4 @@
-import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
+import type { DataFrame } from '@servable/dataframe';
 import {
   HasFeaturesCol,
   HasPredictionCol,
@@ -7,14 +7,11 @@ import {
   ModelServable,
   withNumerics,
 } from '@servable/servable-api';
-import { coefficientDot } from './coefficient-dot.js';
 import {
   LOGISTIC_REGRESSION_MODEL_DATA_FORMAT,
   type LogisticRegressionModelData,
 } from './logistic-regression-model-data.js';
-import { predictLogistic } from './predict-logistic.js';
-
-const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
+import { appendLogisticPredictions } from './predict-logistic.js';
 
 /**
  * Serves a binomial logistic regression model saved by Flink ML's `LogisticRegressionModel`
@@ -56,18 +53,7 @@ export class LogisticRegressionModelServable extends withNumerics(
    * @throws FeatureDimensionError when a row's vector size differs from the coefficient's.
    */
   transform(input: DataFrame): DataFrame {
-    const model = this.requireModel();
-    const featuresCol = this.getFeaturesCol();
-    const { predictions, raw } = predictLogistic(
-      input,
-      featuresCol,
-      'LogisticRegressionModelServable',
-      coefficientDot(model.coefficient, this.getNumerics()),
-    );
-    return input.addColumns(
-      [this.getPredictionCol(), this.getRawPredictionCol()],
-      [DataTypes.DOUBLE, VECTOR],
-      [predictions, raw],
-    );
+    const coefficient = this.requireModel().coefficient;
+    return appendLogisticPredictions(input, this, coefficient, 'LogisticRegressionModelServable');
   }
 }

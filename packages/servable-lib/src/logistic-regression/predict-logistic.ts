@@ -1,6 +1,13 @@
-import type { DataFrame } from '@servable/dataframe';
+import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
 import { allocFloat64Array, DenseVector, type PreparedDot } from '@servable/linalg';
-import { forEachVector, requireVectorColumn } from '@servable/servable-api';
+import {
+  forEachVector,
+  type ModelVersion,
+  type Numerics,
+  requireVectorColumn,
+} from '@servable/servable-api';
+import { versionColumn } from '../online-model-data/version-column.js';
+import { coefficientDot } from './coefficient-dot.js';
 
 /** The two output columns of a binomial logistic regression. */
 export interface LogisticPredictions {
@@ -57,4 +64,56 @@ export function predictLogistic(
     raw[r] = new DenseVector(n === 1 ? values : values.subarray(2 * r, 2 * r + 2));
   }
   return { predictions, raw };
+}
+
+const VECTOR = DataTypes.VECTOR(BasicType.DOUBLE);
+
+/** The params {@link appendLogisticPredictions} reads from a logistic regression servable. */
+export interface LogisticRegressionColumns {
+  /** The features column (vectors). */
+  getFeaturesCol(): string;
+  /** The prediction column to append. */
+  getPredictionCol(): string;
+  /** The raw prediction column to append. */
+  getRawPredictionCol(): string;
+  /** The numerics of the dot product. */
+  getNumerics(): Numerics;
+}
+
+/**
+ * The transform of LogisticRegressionModel and OnlineLogisticRegressionModel: `input` with
+ * {@link predictLogistic}'s columns appended in one new frame, as `servable`'s `predictionCol`
+ * (DOUBLE) and `rawPredictionCol` (dense VECTOR), the dot product taken with `coefficient` in
+ * `servable`'s numerics; with `version`, also `version.column` (LONG) holding the model version
+ * on every row (the online model).
+ *
+ * @throws as {@link predictLogistic}; ModelVersionRangeError when `version.value` does not fit a
+ *   LONG column.
+ */
+export function appendLogisticPredictions(
+  input: DataFrame,
+  servable: LogisticRegressionColumns,
+  coefficient: DenseVector,
+  stage: string,
+  version?: { readonly column: string; readonly value: ModelVersion },
+): DataFrame {
+  const { predictions, raw } = predictLogistic(
+    input,
+    servable.getFeaturesCol(),
+    stage,
+    coefficientDot(coefficient, servable.getNumerics()),
+  );
+  if (version === undefined) {
+    return input.addColumns(
+      [servable.getPredictionCol(), servable.getRawPredictionCol()],
+      [DataTypes.DOUBLE, VECTOR],
+      [predictions, raw],
+    );
+  }
+  const versions = versionColumn(version.value, predictions.length, version.column, stage);
+  return input.addColumns(
+    [servable.getPredictionCol(), servable.getRawPredictionCol(), version.column],
+    [DataTypes.DOUBLE, VECTOR, DataTypes.LONG],
+    [predictions, raw, versions],
+  );
 }

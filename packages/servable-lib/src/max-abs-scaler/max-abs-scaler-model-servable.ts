@@ -4,10 +4,9 @@ import {
   HasOutputCol,
   loadStage,
   ModelServable,
-  mapVectorColumn,
   singleRecordFormat,
 } from '@servable/servable-api';
-import { scaledClone } from '../java/scaled-clone.js';
+import { appendScaledColumn } from '../java/scaled-clone.js';
 import {
   type MaxAbsScalerModelData,
   MaxAbsScalerModelDataCodec,
@@ -51,12 +50,12 @@ export class MaxAbsScalerModelServable extends ModelServable.withParams(
   /** Appends `outputCol`: the scaled `inputCol` vectors. */
   transform(input: DataFrame): DataFrame {
     const scale = this.requireModel().scale;
-    const inputCol = this.getInputCol();
-    const out = mapVectorColumn(
+    return appendScaledColumn(
       input,
-      { column: inputCol, stage: 'MaxAbsScalerModel', dimension: scale.length },
-      (v) => scaledClone(scale, v),
+      this.getInputCol(),
+      this.getOutputCol(),
+      'MaxAbsScalerModel',
+      scale,
     );
-    return input.addColumn(this.getOutputCol(), input.getDataType(inputCol), out);
   }
 }

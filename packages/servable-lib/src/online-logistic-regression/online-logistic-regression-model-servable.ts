@@ -1,4 +1,4 @@
-import { BasicType, type DataFrame, DataTypes } from '@servable/dataframe';
+import type { DataFrame } from '@servable/dataframe';
 import {
   HasFeaturesCol,
   HasPredictionCol,
@@ -13,13 +13,11 @@ import {
   toModelVersion,
   withNumerics,
 } from '@servable/servable-api';
-import { coefficientDot } from '../logistic-regression/coefficient-dot.js';
 import {
   type LogisticRegressionModelData,
   LogisticRegressionModelDataCodec,
 } from '../logistic-regression/logistic-regression-model-data.js';
-import { predictLogistic } from '../logistic-regression/predict-logistic.js';
-import { versionColumn } from '../online-model-data/version-column.js';
+import { appendLogisticPredictions } from '../logistic-regression/predict-logistic.js';
 
 /**
  * OnlineLogisticRegressionModel's **own** `modelVersionCol` = "modelVersion" (not null) — not
@@ -113,24 +111,12 @@ export class OnlineLogisticRegressionModelServable extends withNumerics(
    */
   transform(input: DataFrame): DataFrame {
     const model = this.requireModel();
-    const featuresCol = this.getFeaturesCol();
-    const { predictions, raw } = predictLogistic(
+    return appendLogisticPredictions(
       input,
-      featuresCol,
+      this,
+      model.coefficient,
       'OnlineLogisticRegressionModel',
-      coefficientDot(model.coefficient, this.getNumerics()),
+      { column: this.getModelVersionCol(), value: toModelVersion(model.modelVersion) },
     );
-    const n = predictions.length;
-    const versionCol = this.getModelVersionCol();
-    const versions = versionColumn(
-      toModelVersion(model.modelVersion),
-      n,
-      versionCol,
-      'OnlineLogisticRegressionModel',
-    );
-    return input
-      .addColumn(this.getPredictionCol(), DataTypes.DOUBLE, predictions)
-      .addColumn(this.getRawPredictionCol(), DataTypes.VECTOR(BasicType.DOUBLE), raw)
-      .addColumn(versionCol, DataTypes.LONG, versions);
   }
 }

@@ -1,4 +1,5 @@
 import { DenseVector, SparseVector, type Vector } from '@servable/linalg';
+import { sortIndices } from './univariate-feature-selector-model-data.js';
 
 /**
  * Picks the entries at `sortedIndices` out of `vector`, as Flink ML's
@@ -40,4 +41,23 @@ export function selectByIndices(vector: Vector, sortedIndices: Int32Array): Vect
     }
   }
   return new SparseVector(m, outIdx.slice(0, k), outVal.slice(0, k));
+}
+
+/**
+ * The selected indices of a selector model in ascending order, sorted once per model object
+ * (UnivariateFeatureSelectorModel, VarianceThresholdSelectorModel: model data is never modified
+ * in place, so a new model is a new object).
+ */
+export class SortedIndicesCache {
+  private model: object | undefined;
+  private sorted: Int32Array = new Int32Array(0);
+
+  /** `model.indices` sorted ascending: sorted again only when `model` is not the last one seen. */
+  of(model: { readonly indices: Int32Array }): Int32Array {
+    if (this.model !== model) {
+      this.sorted = sortIndices(model.indices);
+      this.model = model;
+    }
+    return this.sorted;
+  }
 }

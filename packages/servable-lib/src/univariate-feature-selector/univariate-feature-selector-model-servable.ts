@@ -10,9 +10,8 @@ import {
   mapVectorColumn,
   requireVectorColumn,
 } from '@servable/servable-api';
-import { selectByIndices } from './select-by-indices.js';
+import { SortedIndicesCache, selectByIndices } from './select-by-indices.js';
 import {
-  sortIndices,
   UNIVARIATE_FEATURE_SELECTOR_MODEL_DATA_FORMAT,
   type UnivariateFeatureSelectorModelData,
 } from './univariate-feature-selector-model-data.js';
@@ -40,9 +39,7 @@ export class UnivariateFeatureSelectorModelServable extends ModelServable.withPa
     'org.apache.flink.ml.feature.univariatefeatureselector.UnivariateFeatureSelectorModel';
   readonly className: string = UnivariateFeatureSelectorModelServable.CLASS_NAME;
   readonly modelDataFormat = UNIVARIATE_FEATURE_SELECTOR_MODEL_DATA_FORMAT;
-  private sorted:
-    | { readonly model: UnivariateFeatureSelectorModelData; readonly indices: Int32Array }
-    | undefined;
+  private readonly sortedIndices = new SortedIndicesCache();
 
   /** Loads a UnivariateFeatureSelectorModel saved by Flink ML (or by `save`). */
   static load(path: string): Promise<UnivariateFeatureSelectorModelServable> {
@@ -51,9 +48,7 @@ export class UnivariateFeatureSelectorModelServable extends ModelServable.withPa
 
   /** See {@link TransformerServable.transform}. */
   transform(input: DataFrame): DataFrame {
-    const model = this.requireModel();
-    if (this.sorted?.model !== model) this.sorted = { model, indices: sortIndices(model.indices) };
-    const indices = this.sorted.indices;
+    const indices = this.sortedIndices.of(this.requireModel());
     const column = this.getFeaturesCol();
     const stage = 'UnivariateFeatureSelectorModelServable';
     let out: Vector[];

@@ -9,8 +9,10 @@ import {
   ModelServable,
   mapVectorColumn,
 } from '@servable/servable-api';
-import { selectByIndices } from '../univariate-feature-selector/select-by-indices.js';
-import { sortIndices } from '../univariate-feature-selector/univariate-feature-selector-model-data.js';
+import {
+  SortedIndicesCache,
+  selectByIndices,
+} from '../univariate-feature-selector/select-by-indices.js';
 import {
   VARIANCE_THRESHOLD_SELECTOR_MODEL_DATA_FORMAT,
   type VarianceThresholdSelectorModelData,
@@ -40,9 +42,7 @@ export class VarianceThresholdSelectorModelServable extends ModelServable.withPa
     'org.apache.flink.ml.feature.variancethresholdselector.VarianceThresholdSelectorModel';
   readonly className: string = VarianceThresholdSelectorModelServable.CLASS_NAME;
   readonly modelDataFormat = VARIANCE_THRESHOLD_SELECTOR_MODEL_DATA_FORMAT;
-  private sorted:
-    | { readonly model: VarianceThresholdSelectorModelData; readonly indices: Int32Array }
-    | undefined;
+  private readonly sortedIndices = new SortedIndicesCache();
 
   /** Loads a VarianceThresholdSelectorModel saved by Flink ML (or by `save`). */
   static load(path: string): Promise<VarianceThresholdSelectorModelServable> {
@@ -52,8 +52,7 @@ export class VarianceThresholdSelectorModelServable extends ModelServable.withPa
   /** See {@link TransformerServable.transform}. */
   transform(input: DataFrame): DataFrame {
     const model = this.requireModel();
-    if (this.sorted?.model !== model) this.sorted = { model, indices: sortIndices(model.indices) };
-    const indices = this.sorted.indices;
+    const indices = this.sortedIndices.of(model);
     const expected = model.numOfFeatures;
     const column = this.getInputCol();
     const spec = {

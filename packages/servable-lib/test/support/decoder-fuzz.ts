@@ -145,6 +145,27 @@ export async function fuzzModelData<M>(
   await servable.setModelData(valid);
 }
 
+/** Options of {@link fuzzModelDataFrom}. */
+export interface ServingFuzzOptions extends FuzzOptions {
+  /** What `use` must answer (`toEqual`) on the valid model, checked before fuzzing. */
+  readonly expected?: unknown;
+}
+
+/**
+ * Sets `valid` as `servable`'s model data, checks `use`'s answers on it against
+ * `options.expected` (when given), then fuzzes {@link fuzzModelData} from there.
+ */
+export async function fuzzModelDataFrom<M>(
+  servable: ModelServable<M>,
+  valid: Uint8Array,
+  use: (servable: ModelServable<M>) => unknown,
+  options: ServingFuzzOptions = {},
+): Promise<void> {
+  await servable.setModelData(valid);
+  if ('expected' in options) expect(use(servable)).toEqual(options.expected);
+  await fuzzModelData(servable, use, options);
+}
+
 function describe(m: ByteMutation): string {
   return JSON.stringify(m, (_key, value: unknown) =>
     value instanceof Uint8Array ? Array.from(value) : value,

@@ -3,6 +3,8 @@
  * layouts of Flink ML's serializers and model-data records), and hex ⇄ bytes.
  */
 import { readFileSync } from 'node:fs';
+import { type Codec, decodeFromBytes, encodeToBytes } from '@servable/linalg';
+import { expect } from 'vitest';
 
 interface EncodingsFile {
   serializers: Record<string, string>;
@@ -36,4 +38,25 @@ export function hexToBytes(hex: string): Uint8Array {
 /** Lower-case hex of bytes. */
 export function bytesToHex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Asserts that `codec` encodes `model` to the bytes of the encodings.json record `name` (compared
+ * as hex); returns those bytes.
+ */
+export function expectEncodesRecord<T>(codec: Codec<T>, model: T, name: string): Uint8Array {
+  const bytes = modelDataRecordBytes(name);
+  expect(bytesToHex(encodeToBytes(codec, model))).toBe(bytesToHex(bytes));
+  return bytes;
+}
+
+/**
+ * Decodes the encodings.json record `name` with `codec` and asserts that the result encodes back
+ * to the same bytes (compared as hex); returns the decoded value.
+ */
+export function expectRecordRoundTrip<T>(codec: Codec<T>, name: string): T {
+  const bytes = modelDataRecordBytes(name);
+  const decoded = decodeFromBytes(codec, bytes);
+  expect(bytesToHex(encodeToBytes(codec, decoded))).toBe(bytesToHex(bytes));
+  return decoded;
 }

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BasicType, DataFrame, type DataType, DataTypes } from '@servable/dataframe';
 import { DenseVector, SparseVector, type Vector } from '@servable/linalg';
-import { expect } from 'vitest';
+import { type AnyServable, applyParamMapJson, type JsonValue } from '@servable/servable-api';
+import { expect, it } from 'vitest';
 
 /** A JSON value as it appears in a vector file. */
 export type FixtureJson =
@@ -56,6 +57,27 @@ export function loadVectorFile(name: string): VectorFile {
 /** The params of a case: the file's params with the case's overrides merged over them. */
 export function caseParams(file: VectorFile, c: VectorCase): Record<string, FixtureJson> {
   return { ...(file.params ?? {}), ...(c.params ?? {}) };
+}
+
+/** `servable` with the params of a case ({@link caseParams}) applied as Flink ML JSON. */
+export function withCaseParams<S extends AnyServable>(
+  servable: S,
+  file: VectorFile,
+  c: VectorCase,
+): S {
+  applyParamMapJson(servable, caseParams(file, c) as Record<string, JsonValue>);
+  return servable;
+}
+
+/**
+ * A factory of servables for the cases of `file`: `create()` with the params of the case it is
+ * given ({@link withCaseParams}), the file's first case by default.
+ */
+export function paramsServable<S extends AnyServable>(
+  file: VectorFile,
+  create: () => S,
+): (c?: VectorCase) => S {
+  return (c = file.cases[0] as VectorCase) => withCaseParams(create(), file, c);
 }
 
 /** The model data of a case: the case's own, or the file's. */
@@ -251,4 +273,39 @@ function compareNumbers(
 export function expectCaseError(run: () => unknown, c: VectorCase): void {
   expect(c.expectedError, 'the case expects an error').toBeTypeOf('string');
   expect(run).toThrow(c.expectedError as string);
+}
+
+/** Options of {@link itEachCase}. */
+export interface EachCaseOptions {
+  /** How outputs are compared ({@link expectCaseOutput}'s options). */
+  readonly compare?: CompareOptions;
+  /** More assertions on the output of a case without an error. */
+  readonly check?: (out: DataFrame, c: VectorCase) => void;
+  /** The assertions for a case with an `expectedError` (default {@link expectCaseError}). */
+  readonly error?: (transform: () => DataFrame, c: VectorCase) => void;
+}
+
+/**
+ * Registers one test per case of `file`, named by {@link caseLabel}: the servable of
+ * `servable(c)` transforms the case's input, which must give the case's expected columns
+ * ({@link expectCaseOutput}, then `check`) or, for a case with an `expectedError`, throw it.
+ */
+export function itEachCase<S extends AnyServable>(
+  file: VectorFile,
+  servable: (c: VectorCase) => S | Promise<S>,
+  options: EachCaseOptions = {},
+): void {
+  file.cases.forEach((c, i) => {
+    it(caseLabel(c, i), async () => {
+      const s = await servable(c);
+      const transform = () => s.transform(caseInput(c));
+      if (c.expectedError !== undefined) {
+        (options.error ?? expectCaseError)(transform, c);
+        return;
+      }
+      const out = transform();
+      expectCaseOutput(out, c, options.compare);
+      options.check?.(out, c);
+    });
+  });
 }

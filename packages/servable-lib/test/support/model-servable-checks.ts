@@ -2,42 +2,47 @@
  * Test support for model servables: one call registers the standard tests of a servable — every
  * case of its Flink ML vector file, the save → load round trip and the decoder fuzz.
  */
-import { applyParamMapJson, type JsonValue, type ModelServable } from '@servable/servable-api';
-import { describe, it } from 'vitest';
+import { DataTypes } from '@servable/dataframe';
+import { type Codec, encodeToBytes } from '@servable/linalg';
+import type { ModelServable } from '@servable/servable-api';
+import { describe, expect, it } from 'vitest';
 import { fuzzModelData } from './decoder-fuzz.js';
 import {
   caseInput,
-  caseLabel,
   caseModelData,
-  caseParams,
-  expectCaseError,
   expectCaseOutput,
   type FixtureJson,
+  itEachCase,
   type VectorCase,
   type VectorFile,
+  withCaseParams,
 } from './flink-vectors.js';
 import { expectSaveLoadRoundTrip } from './round-trip.js';
 
-/** What {@link modelServableSuite} needs. */
-export interface ModelServableSuite<M, S extends ModelServable<M>> {
+/** How to build the servable of a vector file's case: what {@link caseServable} needs. */
+export interface ModelServableCases<M, S extends ModelServable<M>> {
   /** The vector file. */
   readonly file: VectorFile;
   /** A new servable. */
   readonly create: () => S;
-  /** The servable's static `load`. */
-  readonly load: (path: string) => Promise<S>;
   /** The model of a fixture's `modelData`. */
   readonly model: (data: Record<string, FixtureJson>) => M;
 }
 
+/** What {@link modelServableSuite} needs. */
+export interface ModelServableSuite<M, S extends ModelServable<M>>
+  extends ModelServableCases<M, S> {
+  /** The servable's static `load`. */
+  readonly load: (path: string) => Promise<S>;
+}
+
 /** A servable for a case: params applied (Flink ML JSON), model set from the fixture. */
 export function caseServable<M, S extends ModelServable<M>>(
-  suite: ModelServableSuite<M, S>,
+  cases: ModelServableCases<M, S>,
   c: VectorCase,
 ): S {
-  const s = suite.create();
-  applyParamMapJson(s, caseParams(suite.file, c) as Record<string, JsonValue>);
-  s.setModel(suite.model(caseModelData(suite.file, c)));
+  const s = withCaseParams(cases.create(), cases.file, c);
+  s.setModel(cases.model(caseModelData(cases.file, c)));
   return s;
 }
 
@@ -50,15 +55,7 @@ export function modelServableSuite<M, S extends ModelServable<M>>(
   suite: ModelServableSuite<M, S>,
 ): void {
   describe(`${name}: Flink ML test vectors`, () => {
-    suite.file.cases.forEach((c, i) => {
-      it(caseLabel(c, i), () => {
-        if (c.expectedError !== undefined) {
-          expectCaseError(() => caseServable(suite, c).transform(caseInput(c)), c);
-        } else {
-          expectCaseOutput(caseServable(suite, c).transform(caseInput(c)), c);
-        }
-      });
-    });
+    itEachCase(suite.file, (c) => caseServable(suite, c));
   });
   describe(`${name}: conformance`, () => {
     const c = suite.file.cases.find((x) => x.expectedError === undefined) as VectorCase;
@@ -76,4 +73,37 @@ export function modelServableSuite<M, S extends ModelServable<M>>(
       });
     });
   });
+}
+
+/** What {@link itEachOnlineCase} needs. */
+export interface OnlineModelCases<M, S extends ModelServable<M>> {
+  /** The vector file (each case names its model record in `modelDataVersion`). */
+  readonly file: VectorFile;
+  /** A new servable. */
+  readonly create: () => S;
+  /** The codec of a model data record. */
+  readonly codec: Codec<M>;
+  /** The model record of a fixture's `modelDataVersion`. */
+  readonly record: (data: Record<string, FixtureJson>) => M;
+}
+
+/**
+ * Registers one test per case of an online model servable's vector file: the servable gets the
+ * case's params and, through `setModelData`, the bytes of the case's `modelDataVersion` record;
+ * its output must hold the expected columns, `versionCol` among them as a LONG column.
+ */
+export function itEachOnlineCase<M, S extends ModelServable<M>>(
+  cases: OnlineModelCases<M, S>,
+  versionCol: string,
+): void {
+  itEachCase(
+    cases.file,
+    (c) => {
+      const record = cases.record(c.modelDataVersion as Record<string, FixtureJson>);
+      return withCaseParams(cases.create(), cases.file, c).setModelData(
+        encodeToBytes(cases.codec, record),
+      );
+    },
+    { check: (out) => expect(out.getDataType(versionCol)).toBe(DataTypes.LONG) },
+  );
 }

@@ -19,9 +19,7 @@ export async function expectSaveLoadRoundTrip<S extends AnyServable>(
   servable: S,
   load: (path: string) => Promise<S>,
 ): Promise<S> {
-  const dir = await mkdtemp(join(tmpdir(), 'servable-lib-'));
-  try {
-    const path = join(dir, 'stage');
+  return withStagePath(async (path) => {
     await servable.save(path);
     const metadata = JSON.parse(await readFile(join(path, 'metadata'), 'utf8')) as {
       className: string;
@@ -38,6 +36,32 @@ export async function expectSaveLoadRoundTrip<S extends AnyServable>(
       expect(Array.from(bytes)).toEqual(Array.from(servable.getModelData()));
     }
     return loaded;
+  });
+}
+
+/**
+ * Saves `servable`, a model servable without model data (an online model's saved stage), checks
+ * that it writes no `data/` directory, loads it back with `load` and checks that the loaded one
+ * has no model data either. Returns the loaded servable.
+ */
+export async function expectSaveLoadWithoutModelData<S extends ModelServable<unknown>>(
+  servable: S,
+  load: (path: string) => Promise<S>,
+): Promise<S> {
+  return withStagePath(async (path) => {
+    await servable.save(path);
+    expect(existsSync(join(path, 'data')), 'no model data, no data/ directory').toBe(false);
+    const loaded = await load(path);
+    expect(loaded.hasModelData()).toBe(false);
+    return loaded;
+  });
+}
+
+/** Runs `use` with the path of a stage in a new temporary directory, removed afterwards. */
+async function withStagePath<T>(use: (path: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'servable-lib-'));
+  try {
+    return await use(join(dir, 'stage'));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -6,8 +6,9 @@
  *   infer requests to a StandardScaler + LogisticRegression pipeline vs a route answering a
  *   constant JSON (target ≥ 0.8 of its throughput), and 100-row requests (rows/s). Also the
  *   server's CPU time per request, a steadier figure than throughput on a shared machine.
- * - **Latency** (open loop, {@link runOpenLoop}: 64 connections, a fixed offered rate, half of
- *   what bare fastify served in the throughput rounds): p50/p99/p99.9 of both routes. At
+ * - **Latency** (open loop, {@link runOpenLoop}: 64 connections, fixed offered rates, half and
+ *   three quarters of what bare fastify served in the throughput rounds): p50/p99/p99.9 of both
+ *   routes. At
  *   saturation a closed-loop client's latency is only Little's law (64 connections / throughput),
  *   so tail latency is measured below capacity.
  *
@@ -28,8 +29,11 @@ export interface HttpBenchOptions {
   readonly rounds?: number;
   /** Concurrent connections. Default 64. */
   readonly connections?: number;
-  /** Offered rate of the latency rounds, as a fraction of bare fastify's throughput. Default 0.5. */
-  readonly latencyLoad?: number;
+  /**
+   * Offered rates of the latency rounds, as fractions of bare fastify's throughput.
+   * Default [0.5, 0.75].
+   */
+  readonly latencyLoads?: readonly number[];
 }
 
 interface Server {
@@ -181,7 +185,7 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<void
   const seconds = options.seconds ?? 5;
   const rounds = options.rounds ?? 3;
   const connections = options.connections ?? 64;
-  const latencyLoad = options.latencyLoad ?? 0.5;
+  const latencyLoads = options.latencyLoads ?? [0.5, 0.75];
   const bare = await startServer('bare');
   const served = await startServer('servable');
   try {
@@ -256,52 +260,54 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<void
         `Little's law at saturation: ${connections} connections / ${base.rps.toFixed(0)} req/s = ${ms((1000 * connections) / base.rps)} ms mean latency even for bare fastify.`,
     );
 
-    const rate = Math.max(100, Math.round(latencyLoad * base.rps));
-    const latencyCases = cases.slice(0, 2);
-    const latency = await interleaved(latencyCases, rounds, (c) =>
-      measureLatency(c, rate, seconds, connections),
-    );
-    console.log('');
-    console.log(
-      `HTTP latency (open loop, ${connections} connections, ${rate} req/s offered = ${latencyLoad} × bare's throughput, ${rounds} × ${seconds} s interleaved, medians)`,
-    );
-    const lat = latencyCases.map((c, i) => {
-      const m = latency[i]!;
-      return {
-        c,
-        rate: median(m.map((x) => x.achievedRate)),
-        p50: median(m.map((x) => x.p50)),
-        p99: median(m.map((x) => x.p99)),
-        p999: median(m.map((x) => x.p999)),
-        errors: m.reduce((n, x) => n + x.errors, 0),
-        backlogged: m.reduce((n, x) => n + x.backlogged, 0),
-      };
-    });
-    console.log(
-      formatTable([
-        [
-          'case',
-          'served req/s',
-          'p50 ms',
-          'p99 ms',
-          'p99.9 ms',
-          'waited for a connection',
-          'errors',
-        ],
-        ...lat.map((s) => [
-          s.c.name,
-          s.rate.toFixed(0),
-          ms(s.p50),
-          ms(s.p99),
-          ms(s.p999),
-          String(s.backlogged),
-          String(s.errors),
+    for (const latencyLoad of latencyLoads) {
+      const rate = Math.max(100, Math.round(latencyLoad * base.rps));
+      const latencyCases = cases.slice(0, 2);
+      const latency = await interleaved(latencyCases, rounds, (c) =>
+        measureLatency(c, rate, seconds, connections),
+      );
+      console.log('');
+      console.log(
+        `HTTP latency (open loop, ${connections} connections, ${rate} req/s offered = ${latencyLoad} × bare's throughput, ${rounds} × ${seconds} s interleaved, medians)`,
+      );
+      const lat = latencyCases.map((c, i) => {
+        const m = latency[i]!;
+        return {
+          c,
+          rate: median(m.map((x) => x.achievedRate)),
+          p50: median(m.map((x) => x.p50)),
+          p99: median(m.map((x) => x.p99)),
+          p999: median(m.map((x) => x.p999)),
+          errors: m.reduce((n, x) => n + x.errors, 0),
+          backlogged: m.reduce((n, x) => n + x.backlogged, 0),
+        };
+      });
+      console.log(
+        formatTable([
+          [
+            'case',
+            'served req/s',
+            'p50 ms',
+            'p99 ms',
+            'p99.9 ms',
+            'waited for a connection',
+            'errors',
+          ],
+          ...lat.map((s) => [
+            s.c.name,
+            s.rate.toFixed(0),
+            ms(s.p50),
+            ms(s.p99),
+            ms(s.p999),
+            String(s.backlogged),
+            String(s.errors),
+          ]),
         ]),
-      ]),
-    );
-    console.log(
-      `1-row infer at ${rate} req/s: p99 ${ms(lat[1]!.p99)} ms (target <= 2 ms; bare fastify ${ms(lat[0]!.p99)} ms).`,
-    );
+      );
+      console.log(
+        `1-row infer at ${rate} req/s: p99 ${ms(lat[1]!.p99)} ms (target <= 2 ms; bare fastify ${ms(lat[0]!.p99)} ms).`,
+      );
+    }
   } finally {
     bare.child.kill();
     served.child.kill();

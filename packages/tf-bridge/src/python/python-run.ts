@@ -171,6 +171,43 @@ function* range(from: number, to: number): Generator<number> {
   for (let r = from; r < to; r++) yield r;
 }
 
+/** What both Python inference paths (batch and stream) take from a stage's params, checked. */
+export interface PythonInferenceConfig {
+  /** The inference script (`inferenceScript`, else `script`). */
+  readonly script: string;
+  /** How output rows are coded (never `none`). */
+  readonly outputCoding: Exclude<OutputCoding, 'none'>;
+  /** The output columns. */
+  readonly outputCols: readonly string[];
+  /** Their types, one per output column (`outputTypes`). */
+  readonly outputTypes: readonly string[];
+}
+
+/**
+ * The script, output coding and output columns of Python inference.
+ * @throws TFConfigError when there is no script, `outputCoding` is `none`, or the numbers of
+ *   output types and output columns differ.
+ */
+export function pythonInferenceConfig(p: PythonStageParams): PythonInferenceConfig {
+  const script = p.getInferenceScript() ?? p.getScript();
+  if (script === null) throw new TFConfigError('script', 'the python backend needs a script.');
+  const outputCoding = p.getOutputCoding();
+  if (outputCoding === 'none')
+    throw new TFConfigError(
+      'outputCoding',
+      "inference needs output rows; set outputCoding to 'json' or 'csv'.",
+    );
+  const outputCols = p.getOutputCols();
+  const outputTypes = p.getOutputTypes();
+  if (outputTypes.length !== outputCols.length) {
+    throw new TFConfigError(
+      'outputTypes',
+      `${outputTypes.length} types for ${outputCols.length} output columns.`,
+    );
+  }
+  return { script, outputCoding, outputCols, outputTypes };
+}
+
 /**
  * Inference with the user's Python script (the inference overrides, else the training
  * config): worker `w` gets a contiguous slice of the rows and must write exactly one output row
@@ -184,24 +221,11 @@ export async function runPythonInference(
   df: DataFrame,
   onRestart?: (event: TFNodeRestart) => void,
 ): Promise<DataFrame> {
-  const script = p.getInferenceScript() ?? p.getScript();
-  if (script === null) throw new TFConfigError('script', 'the python backend needs a script.');
-  const outputCoding = p.getOutputCoding();
-  if (outputCoding === 'none')
-    throw new TFConfigError(
-      'outputCoding',
-      "inference needs output rows; set outputCoding to 'json' or 'csv'.",
-    );
+  const config = pythonInferenceConfig(p);
+  const { script, outputCoding, outputCols } = config;
+  const outputTypes = config.outputTypes.map(outputDataType);
   const names = p.getSelectedCols();
   const { types, columns } = inputColumns(df, names);
-  const outputCols = p.getOutputCols();
-  const outputTypes = p.getOutputTypes().map(outputDataType);
-  if (outputTypes.length !== outputCols.length) {
-    throw new TFConfigError(
-      'outputTypes',
-      `${outputTypes.length} types for ${outputCols.length} output columns.`,
-    );
-  }
   const n = df.numRows();
   const workers = Math.max(1, Math.min(p.getWorkerNum(), n));
   const chunk = Math.ceil(n / workers);

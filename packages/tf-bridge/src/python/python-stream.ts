@@ -11,7 +11,7 @@ import {
   type PythonRunSpec,
   spawnPythonNode,
 } from './python-cluster.js';
-import type { PythonStageParams } from './python-run.js';
+import { type PythonStageParams, pythonInferenceConfig } from './python-run.js';
 import {
   exhaustedNote,
   RestartBudget,
@@ -468,21 +468,7 @@ export async function* runPythonInferenceStream(
   options: TransformStreamOptions = {},
   onRestart?: (event: TFNodeRestart) => void,
 ): AsyncGenerator<unknown[]> {
-  const script = p.getInferenceScript() ?? p.getScript();
-  if (script === null) throw new TFConfigError('script', 'the python backend needs a script.');
-  const outputCoding = p.getOutputCoding();
-  if (outputCoding === 'none')
-    throw new TFConfigError(
-      'outputCoding',
-      "inference needs output rows; set outputCoding to 'json' or 'csv'.",
-    );
-  const outputCols = p.getOutputCols();
-  const outputTypes = p.getOutputTypes();
-  if (outputTypes.length !== outputCols.length)
-    throw new TFConfigError(
-      'outputTypes',
-      `${outputTypes.length} types for ${outputCols.length} output columns.`,
-    );
+  const { script, outputCoding, outputCols, outputTypes } = pythonInferenceConfig(p);
   const policy = restartPolicyOf(p);
   const onFailedRow = options.onFailedRow;
   if (policy.maxRestarts > 0 && onFailedRow === undefined)

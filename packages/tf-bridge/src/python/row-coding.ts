@@ -34,6 +34,24 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The JSON text of a column value: as `JSON.stringify`, except that a `bigint` (a LONG column)
+ * is written as its exact digits, which Python's `json` reads back as the same int (JavaScript's
+ * `JSON.stringify` refuses bigints).
+ * @throws TFDataError naming the column when the value cannot be written as JSON.
+ */
+function jsonValue(column: string, v: unknown): string | undefined {
+  if (typeof v === 'bigint') return v.toString();
+  if (Array.isArray(v)) return `[${v.map((x) => jsonValue(column, x) ?? 'null').join(',')}]`;
+  try {
+    return JSON.stringify(v);
+  } catch (error) {
+    throw new TFDataError(
+      `Column ${column}: the value cannot be coded as JSON (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+}
+
 function csvField(value: unknown): string {
   const v = plain(value);
   if (v === null || v === undefined) return '';
@@ -48,11 +66,14 @@ export function encodeRow(
   values: readonly unknown[],
 ): Uint8Array {
   if (coding === 'json') {
-    const record: Record<string, unknown> = {};
-    names.forEach((n, i) => {
-      record[n] = plain(values[i]);
-    });
-    return encoder.encode(JSON.stringify(record));
+    let json = '{';
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const value = jsonValue(name, plain(values[i]));
+      if (value === undefined) continue; // as JSON.stringify leaves out undefined properties
+      json += `${json.length > 1 ? ',' : ''}${JSON.stringify(name)}:${value}`;
+    }
+    return encoder.encode(`${json}}`);
   }
   if (coding === 'csv') return encoder.encode(values.map(csvField).join(','));
   return encodeExample(names, values);

@@ -130,25 +130,32 @@ describe('the servable bin (child process)', () => {
     child.stderr?.setEncoding('utf8').on('data', (s: string) => {
       out += s;
     });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    // 'close' (not 'exit'): every process writing to the pipes is gone and their output read.
+    const exited = new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
     const logs = () =>
       out
         .split('\n')
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as { msg: string; pid: number; url?: string; workers?: number });
+    const workerPids = () =>
+      new Set(
+        logs()
+          .filter((l) => l.msg === 'servable serve listening' && l.workers === undefined)
+          .map((l) => l.pid),
+      );
+    // The primary announces the cluster once every worker listens (cluster 'listening' events,
+    // over IPC); a worker's own log line travels on its stdout and may arrive just after that.
     const deadline = Date.now() + 30_000;
-    while (!logs().some((l) => l.msg === 'servable serve listening' && l.workers === 2)) {
+    while (
+      !logs().some((l) => l.msg === 'servable serve listening' && l.workers === 2) ||
+      workerPids().size < 2
+    ) {
       if (Date.now() > deadline) throw new Error(`the cluster did not start:\n${out}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     const primary = logs().find((l) => l.workers === 2 && l.msg === 'servable serve listening');
-    const workerPids = new Set(
-      logs()
-        .filter((l) => l.msg === 'servable serve listening' && l.workers === undefined)
-        .map((l) => l.pid),
-    );
-    expect(workerPids.size).toBe(2);
-    expect(workerPids.has(child.pid as number)).toBe(false);
+    expect(workerPids().size).toBe(2);
+    expect(workerPids().has(child.pid as number)).toBe(false);
     const url = primary?.url as string;
     for (let i = 0; i < 4; i++) {
       const response = await fetch(`${url}/v1/models/lr:predict`, {

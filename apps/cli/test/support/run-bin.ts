@@ -43,6 +43,9 @@ export async function runBin(
     stderr += s;
   });
   child.stdin?.end(stdin);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  // 'close', not 'exit': the exit can be reported before the last output is read.
+  const code = await new Promise<number | null>((resolve) =>
+    child.once('close', (c) => resolve(c)),
+  );
   return { code, stdout, stderr };
 }

@@ -23,7 +23,7 @@ export {
   startStream,
   stream,
 } from './commands/stream.js';
-export { type TrainOptions, train } from './commands/train.js';
+export type { TrainOptions } from './commands/train.js';
 export {
   CliError,
   CliUsageError,
@@ -51,6 +51,7 @@ export {
   type ServeFlags,
   type ServeModelConfig,
 } from './serve-config.js';
+export { train } from './train-lazily.js';
 export {
   createTrainProgress,
   formatEpochLine,

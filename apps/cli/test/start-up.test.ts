@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TFModelServable, tf } from '@servable/tf-bridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLr, tempDir } from './support/models.js';
-import { runBin } from './support/run-bin.js';
+import { PACKAGE_DIR, runBin } from './support/run-bin.js';
 
 // Which modules a command resolves, recorded by a loader hook in the child process: commands
 // on Flink ML models must not load TF.js (about half a second of start-up), only TF stages and
@@ -73,7 +74,33 @@ describe('servable start-up', () => {
       expect(r.modules.some((u) => u.includes('/servable-lib/src/'))).toBe(true);
       expect(r.modules.some((u) => u.endsWith('/tf-bridge/src/plugin/index.ts'))).toBe(true);
       expect(tensorFlow(r.modules)).toEqual([]);
+      // Nor the HTTP server's stack: only `serve` needs fastify.
+      expect(r.modules.filter((u) => u.includes('/fastify/'))).toEqual([]);
     }
+  });
+
+  it('importing @servable/cli as a library does not load TF.js (train imports it when called)', async () => {
+    const log = join(root, `modules-${++runs}.log`);
+    await writeFile(log, '');
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=@servable/source',
+        '--import',
+        'tsx',
+        '--import',
+        RECORDER,
+        '--input-type=module',
+        '-e',
+        "const cli = await import('@servable/cli'); if (typeof cli.train !== 'function') process.exit(3);",
+      ],
+      { cwd: PACKAGE_DIR, env: { ...process.env, SERVABLE_MODULE_LOG: log }, stdio: 'inherit' },
+    );
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(code).toBe(0);
+    const modules = (await readFile(log, 'utf8')).split('\n').filter((l) => l !== '');
+    expect(modules.some((u) => u.endsWith('/apps/cli/src/index.ts'))).toBe(true);
+    expect(tensorFlow(modules)).toEqual([]);
   });
 
   it('loads TF.js once a TF stage is inspected or run', async () => {

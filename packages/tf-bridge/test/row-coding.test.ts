@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { DenseVector } from '@servable/linalg';
-import { encodeRow, TFDataError } from '@servable/tf-bridge';
+import { encodeExample, encodeRow, PYTHON_RUNTIME, TFDataError } from '@servable/tf-bridge';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -43,5 +44,43 @@ describe('encodeRow, json coding', () => {
     cyclic.self = cyclic;
     expect(() => encodeRow('json', ['a', 'b'], [1, cyclic])).toThrow(TFDataError);
     expect(() => encodeRow('json', ['a', 'b'], [1, cyclic])).toThrow(/Column b/);
+  });
+});
+
+describe('encodeExample (tf.Example coding), read back by the shipped Python runtime', () => {
+  /** Decodes serialized examples with the runtime's own `decode_example` (plain python3). */
+  function decodeInPython(examples: readonly Uint8Array[]): string {
+    const program = [
+      'import importlib.util, json, sys',
+      `spec = importlib.util.spec_from_file_location("rt", ${JSON.stringify(PYTHON_RUNTIME)})`,
+      'rt = importlib.util.module_from_spec(spec); spec.loader.exec_module(rt)',
+      'out = []',
+      'for line in sys.stdin.read().split():',
+      '    d = rt.decode_example(bytes.fromhex(line))',
+      '    out.append({k: [x.decode() if isinstance(x, bytes) else x for x in v] for k, v in d.items()})',
+      'sys.__stdout__.write(json.dumps(out))',
+    ].join('\n');
+    const result = spawnSync('python3', ['-c', program], {
+      input: examples.map((e) => Buffer.from(e).toString('hex')).join('\n'),
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    return result.stdout; // JSON text (Python's big ints exact in it)
+  }
+
+  it('writes LONG values as exact int64 (negative and near the limits too)', () => {
+    const longs = [0n, 1n, -1n, 2n ** 53n + 1n, -(2n ** 63n), 2n ** 63n - 1n];
+    const decoded = decodeInPython([
+      encodeExample(['id', 'ids', 'flag', 'name'], [longs[3], longs, true, 'a']),
+    ]);
+    // Compared as text: JSON.parse would read Python's big ints as doubles.
+    expect(decoded).toBe(
+      `[{"id": [${longs[3]}], "ids": [${longs.join(', ')}], "flag": [1], "name": ["a"]}]`,
+    );
+  });
+
+  it('refuses a bigint outside int64, naming the column', () => {
+    expect(() => encodeExample(['big'], [2n ** 63n])).toThrow(TFDataError);
+    expect(() => encodeExample(['big'], [2n ** 63n])).toThrow(/Column big/);
   });
 });

@@ -90,6 +90,19 @@ function varint(out: number[], n: number): void {
   out.push(v);
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** A protobuf varint of an unsigned 64-bit value (a negative int64 as its two's complement). */
+function varint64(out: number[], n: bigint): void {
+  let v = n;
+  while (v > 0x7fn) {
+    out.push(Number(v & 0x7fn) | 0x80);
+    v >>= 7n;
+  }
+  out.push(Number(v));
+}
+
 function lengthDelimited(out: number[], field: number, bytes: ArrayLike<number>): void {
   varint(out, (field << 3) | 2);
   varint(out, bytes.length);
@@ -97,8 +110,9 @@ function lengthDelimited(out: number[], field: number, bytes: ArrayLike<number>)
 }
 
 /**
- * Encodes a row as a serialized `tf.train.Example`: numbers and vectors as `float_list`
- * (booleans as `int64_list` 0/1), strings as `bytes_list`; null columns are left out.
+ * Encodes a row as a serialized `tf.train.Example`: numbers and vectors as `float_list`, LONG
+ * values (`bigint`, and arrays of them) as `int64_list` (exact), booleans as `int64_list` 0/1,
+ * strings as `bytes_list`; null columns are left out.
  */
 export function encodeExample(names: readonly string[], values: readonly unknown[]): Uint8Array {
   const features: number[] = [];
@@ -112,6 +126,20 @@ export function encodeExample(names: readonly string[], values: readonly unknown
       const floatList: number[] = [];
       lengthDelimited(floatList, 1, floats);
       lengthDelimited(feature, 2, floatList);
+    } else if (
+      typeof v === 'bigint' ||
+      (Array.isArray(v) && v.every((x) => typeof x === 'bigint'))
+    ) {
+      const packed: number[] = [];
+      for (const x of typeof v === 'bigint' ? [v] : (v as bigint[])) {
+        if (x < INT64_MIN || x > INT64_MAX) {
+          throw new TFDataError(`Column ${name}: ${x} does not fit a tf.Example int64.`);
+        }
+        varint64(packed, BigInt.asUintN(64, x));
+      }
+      const intList: number[] = [];
+      lengthDelimited(intList, 1, packed);
+      lengthDelimited(feature, 3, intList);
     } else if (typeof v === 'boolean') {
       const intList: number[] = [];
       const packed: number[] = [];

@@ -25,8 +25,10 @@ import { quantile, runOpenLoop } from './open-loop-load.js';
 export interface HttpBenchOptions {
   /** Seconds per measurement. Default 5. */
   readonly seconds?: number;
-  /** Interleaved rounds (the median is reported). Default 3. */
+  /** Throughput rounds, each on freshly started servers (the median is reported). Default 3. */
   readonly rounds?: number;
+  /** Latency rounds per offered rate, on one pair of warmed-up servers. Default 3. */
+  readonly latencyRounds?: number;
   /** Concurrent connections. Default 64. */
   readonly connections?: number;
   /**
@@ -45,7 +47,8 @@ interface Server {
 
 interface Case {
   readonly name: string;
-  readonly server: Server;
+  /** Which server answers it. */
+  readonly mode: 'bare' | 'servable';
   readonly path: string;
   readonly body: string;
   readonly rows: number;
@@ -100,15 +103,16 @@ function inferBody(rows: number): string {
 
 async function measureThroughput(
   c: Case,
+  server: Server,
   seconds: number,
   connections: number,
 ): Promise<Throughput> {
   const latencies: number[] = [];
-  const cpuBefore = await c.server.cpuMicros();
+  const cpuBefore = await server.cpuMicros();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: `http://127.0.0.1:${c.server.port}${c.path}`,
+        url: `http://127.0.0.1:${server.port}${c.path}`,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: c.body,
@@ -120,7 +124,7 @@ async function measureThroughput(
     // autocannon's own percentiles are whole milliseconds; keep each response's exact time.
     instance.on('response', (_client, _status, _bytes, responseMs) => latencies.push(responseMs));
   });
-  const cpu = (await c.server.cpuMicros()) - cpuBefore;
+  const cpu = (await server.cpuMicros()) - cpuBefore;
   const sorted = Float64Array.from(latencies).sort();
   return {
     requestsPerSecond: result.requests.average,
@@ -133,13 +137,14 @@ async function measureThroughput(
 
 async function measureLatency(
   c: Case,
+  server: Server,
   rate: number,
   seconds: number,
   connections: number,
 ): Promise<Latency> {
   const r = await runOpenLoop({
     host: '127.0.0.1',
-    port: c.server.port,
+    port: server.port,
     path: c.path,
     body: c.body,
     connections,
@@ -162,18 +167,64 @@ function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Runs `measure` on every case in `rounds` interleaved rounds (rotating the order). */
+/**
+ * Closed-loop load on each case of a new server before it is measured (JIT, heap sizing): a short
+ * one before a throughput round, a longer one before the latency rounds (see {@link interleaved}).
+ */
+const WARM_UP_SECONDS = { throughput: 10, latency: 10 } as const;
+
+/** Both servers of the benchmark. */
+type Servers = Readonly<Record<Case['mode'], Server>>;
+
+async function startServers(
+  cases: readonly Case[],
+  connections: number,
+  warmUpSeconds: number,
+): Promise<Servers> {
+  const servers = { bare: await startServer('bare'), servable: await startServer('servable') };
+  for (const c of cases) await measureThroughput(c, servers[c.mode], warmUpSeconds, connections);
+  return servers;
+}
+
+function stopServers(servers: Servers): void {
+  servers.bare.child.kill();
+  servers.servable.child.kill();
+}
+
+/**
+ * Runs `measure` on every case in `rounds` interleaved rounds (rotating the order), on warmed-up
+ * servers ({@link WARM_UP_SECONDS}). With `fresh`, each round starts both servers
+ * anew: a server process's placement (its core, its code and heap addresses) moves its CPU cost
+ * per request by several percent between otherwise identical processes, so the medians of the
+ * throughput rounds also average over processes. Without it, the rounds share one pair of
+ * servers (latency is measured on servers past their start-up: a young process still grows its
+ * heap, and those collections would dominate a tail that is about steady state).
+ */
 async function interleaved<T>(
   cases: readonly Case[],
   rounds: number,
-  measure: (c: Case) => Promise<T>,
+  connections: number,
+  fresh: boolean,
+  measure: (c: Case, server: Server) => Promise<T>,
 ): Promise<T[][]> {
   const results: T[][] = cases.map(() => []);
-  for (let r = 0; r < rounds; r++) {
-    for (let k = 0; k < cases.length; k++) {
-      const i = (k + r) % cases.length;
-      results[i]!.push(await measure(cases[i]!));
+  let servers = fresh ? undefined : await startServers(cases, connections, WARM_UP_SECONDS.latency);
+  try {
+    for (let r = 0; r < rounds; r++) {
+      if (fresh) servers = await startServers(cases, connections, WARM_UP_SECONDS.throughput);
+      const current = servers as Servers;
+      try {
+        for (let k = 0; k < cases.length; k++) {
+          const i = (k + r) % cases.length;
+          const c = cases[i]!;
+          results[i]!.push(await measure(c, current[c.mode]));
+        }
+      } finally {
+        if (fresh) stopServers(current);
+      }
     }
+  } finally {
+    if (!fresh && servers !== undefined) stopServers(servers);
   }
   return results;
 }
@@ -184,133 +235,133 @@ const ms = (v: number): string => v.toFixed(2);
 export async function runHttpBench(options: HttpBenchOptions = {}): Promise<void> {
   const seconds = options.seconds ?? 5;
   const rounds = options.rounds ?? 3;
+  const latencyRounds = options.latencyRounds ?? 3;
   const connections = options.connections ?? 64;
   const latencyLoads = options.latencyLoads ?? [0.5, 0.75];
-  const bare = await startServer('bare');
-  const served = await startServer('servable');
-  try {
-    const infer = '/v2/models/lr/infer';
-    const cases: Case[] = [
-      {
-        name: 'bare fastify, constant JSON',
-        server: bare,
-        path: '/bare',
-        body: inferBody(1),
-        rows: 1,
-      },
-      {
-        name: 'infer, 1 row (scaler + LR)',
-        server: served,
-        path: infer,
-        body: inferBody(1),
-        rows: 1,
-      },
-      { name: 'infer, 100 rows', server: served, path: infer, body: inferBody(100), rows: 100 },
-    ];
-    // Warm-up (JIT, connection pools).
-    for (const c of cases) await measureThroughput(c, 1, connections);
-    const throughput = await interleaved(cases, rounds, (c) =>
-      measureThroughput(c, seconds, connections),
+  const infer = '/v2/models/lr/infer';
+  const cases: Case[] = [
+    {
+      name: 'bare fastify, constant JSON',
+      mode: 'bare',
+      path: '/bare',
+      body: inferBody(1),
+      rows: 1,
+    },
+    {
+      name: 'infer, 1 row (scaler + LR)',
+      mode: 'servable',
+      path: infer,
+      body: inferBody(1),
+      rows: 1,
+    },
+    { name: 'infer, 100 rows', mode: 'servable', path: infer, body: inferBody(100), rows: 100 },
+  ];
+  const throughput = await interleaved(cases, rounds, connections, true, (c, server) =>
+    measureThroughput(c, server, seconds, connections),
+  );
+  const summary = cases.map((c, i) => {
+    const m = throughput[i]!;
+    return {
+      c,
+      rps: median(m.map((x) => x.requestsPerSecond)),
+      p50: median(m.map((x) => x.p50)),
+      p99: median(m.map((x) => x.p99)),
+      cpu: median(m.map((x) => x.cpuMicrosPerRequest)),
+      errors: m.reduce((n, x) => n + x.errors, 0),
+    };
+  });
+  const base = summary[0]!;
+  console.log(
+    `HTTP throughput (autocannon, closed loop, ${connections} connections, ${rounds} rounds × ${seconds} s interleaved, fresh servers each round, medians; dim ${DIM})`,
+  );
+  console.log(
+    formatTable([
+      [
+        'case',
+        'req/s',
+        'rows/s',
+        'ratio to bare',
+        'server CPU µs/req',
+        'CPU ratio',
+        'p50 ms',
+        'p99 ms',
+        'errors',
+      ],
+      ...summary.map((s) => [
+        s.c.name,
+        s.rps.toFixed(0),
+        (s.rps * s.c.rows).toFixed(0),
+        (s.rps / base.rps).toFixed(2),
+        s.cpu.toFixed(1),
+        (s.cpu / base.cpu).toFixed(2),
+        ms(s.p50),
+        ms(s.p99),
+        String(s.errors),
+      ]),
+    ]),
+  );
+  const one = summary[1]!;
+  // Each round has its own pair of server processes: the per-round ratios show their spread.
+  const perRound = throughput[1]!.map((m, r) =>
+    (m.requestsPerSecond / throughput[0]![r]!.requestsPerSecond).toFixed(2),
+  );
+  console.log(
+    `1-row infer: ${(one.rps / base.rps).toFixed(2)} of bare fastify's throughput (target >= 0.80; per round ${perRound.join(', ')}); ` +
+      `server CPU per request ${(one.cpu / base.cpu).toFixed(2)}× bare's. ` +
+      `Little's law at saturation: ${connections} connections / ${base.rps.toFixed(0)} req/s = ${ms((1000 * connections) / base.rps)} ms mean latency even for bare fastify.`,
+  );
+
+  for (const latencyLoad of latencyLoads) {
+    const rate = Math.max(100, Math.round(latencyLoad * base.rps));
+    const latencyCases = cases.slice(0, 2);
+    const latency = await interleaved(
+      latencyCases,
+      latencyRounds,
+      connections,
+      false,
+      (c, server) => measureLatency(c, server, rate, seconds, connections),
     );
-    const summary = cases.map((c, i) => {
-      const m = throughput[i]!;
+    console.log('');
+    console.log(
+      `HTTP latency (open loop, ${connections} connections, ${rate} req/s offered = ${latencyLoad} × bare's throughput, ${latencyRounds} × ${seconds} s interleaved, medians)`,
+    );
+    const lat = latencyCases.map((c, i) => {
+      const m = latency[i]!;
       return {
         c,
-        rps: median(m.map((x) => x.requestsPerSecond)),
+        rate: median(m.map((x) => x.achievedRate)),
         p50: median(m.map((x) => x.p50)),
         p99: median(m.map((x) => x.p99)),
-        cpu: median(m.map((x) => x.cpuMicrosPerRequest)),
+        p999: median(m.map((x) => x.p999)),
         errors: m.reduce((n, x) => n + x.errors, 0),
+        backlogged: m.reduce((n, x) => n + x.backlogged, 0),
       };
     });
-    const base = summary[0]!;
-    console.log(
-      `HTTP throughput (autocannon, closed loop, ${connections} connections, ${rounds} × ${seconds} s interleaved, medians; dim ${DIM})`,
-    );
     console.log(
       formatTable([
         [
           'case',
-          'req/s',
-          'rows/s',
-          'ratio to bare',
-          'server CPU µs/req',
-          'CPU ratio',
+          'served req/s',
           'p50 ms',
           'p99 ms',
+          'p99.9 ms',
+          'waited for a connection',
           'errors',
         ],
-        ...summary.map((s) => [
+        ...lat.map((s) => [
           s.c.name,
-          s.rps.toFixed(0),
-          (s.rps * s.c.rows).toFixed(0),
-          (s.rps / base.rps).toFixed(2),
-          s.cpu.toFixed(1),
-          (s.cpu / base.cpu).toFixed(2),
+          s.rate.toFixed(0),
           ms(s.p50),
           ms(s.p99),
+          ms(s.p999),
+          String(s.backlogged),
           String(s.errors),
         ]),
       ]),
     );
-    const one = summary[1]!;
     console.log(
-      `1-row infer: ${(one.rps / base.rps).toFixed(2)} of bare fastify's throughput (target >= 0.80); ` +
-        `server CPU per request ${(one.cpu / base.cpu).toFixed(2)}× bare's. ` +
-        `Little's law at saturation: ${connections} connections / ${base.rps.toFixed(0)} req/s = ${ms((1000 * connections) / base.rps)} ms mean latency even for bare fastify.`,
+      `1-row infer at ${rate} req/s: p99 ${ms(lat[1]!.p99)} ms (target <= 2 ms; bare fastify ${ms(lat[0]!.p99)} ms).`,
     );
-
-    for (const latencyLoad of latencyLoads) {
-      const rate = Math.max(100, Math.round(latencyLoad * base.rps));
-      const latencyCases = cases.slice(0, 2);
-      const latency = await interleaved(latencyCases, rounds, (c) =>
-        measureLatency(c, rate, seconds, connections),
-      );
-      console.log('');
-      console.log(
-        `HTTP latency (open loop, ${connections} connections, ${rate} req/s offered = ${latencyLoad} × bare's throughput, ${rounds} × ${seconds} s interleaved, medians)`,
-      );
-      const lat = latencyCases.map((c, i) => {
-        const m = latency[i]!;
-        return {
-          c,
-          rate: median(m.map((x) => x.achievedRate)),
-          p50: median(m.map((x) => x.p50)),
-          p99: median(m.map((x) => x.p99)),
-          p999: median(m.map((x) => x.p999)),
-          errors: m.reduce((n, x) => n + x.errors, 0),
-          backlogged: m.reduce((n, x) => n + x.backlogged, 0),
-        };
-      });
-      console.log(
-        formatTable([
-          [
-            'case',
-            'served req/s',
-            'p50 ms',
-            'p99 ms',
-            'p99.9 ms',
-            'waited for a connection',
-            'errors',
-          ],
-          ...lat.map((s) => [
-            s.c.name,
-            s.rate.toFixed(0),
-            ms(s.p50),
-            ms(s.p99),
-            ms(s.p999),
-            String(s.backlogged),
-            String(s.errors),
-          ]),
-        ]),
-      );
-      console.log(
-        `1-row infer at ${rate} req/s: p99 ${ms(lat[1]!.p99)} ms (target <= 2 ms; bare fastify ${ms(lat[0]!.p99)} ms).`,
-      );
-    }
-  } finally {
-    bare.child.kill();
-    served.child.kill();
   }
 }
 

@@ -1,3 +1,4 @@
+export { checkInferenceRequest } from './check-inference-request.js';
 export {
   InferenceServerConfigError,
   InferenceServerError,

@@ -74,56 +74,6 @@ export interface PredictResponse {
   readonly model_version: string;
 }
 
-/** The JSON schema fastify validates `POST /v2/models/{name}/infer` bodies with (structure only). */
-export const INFER_BODY_SCHEMA = {
-  type: 'object',
-  required: ['inputs'],
-  properties: {
-    id: { type: 'string' },
-    parameters: { type: 'object' },
-    inputs: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        required: ['name', 'shape', 'datatype', 'data'],
-        properties: {
-          name: { type: 'string', minLength: 1 },
-          shape: { type: 'array', items: { type: 'integer', minimum: 0 }, maxItems: 8 },
-          datatype: {
-            type: 'string',
-            enum: [
-              'BOOL',
-              'UINT8',
-              'UINT16',
-              'UINT32',
-              'UINT64',
-              'INT8',
-              'INT16',
-              'INT32',
-              'INT64',
-              'FP16',
-              'FP32',
-              'FP64',
-              'BYTES',
-            ],
-          },
-          parameters: { type: 'object' },
-          data: { type: 'array' },
-        },
-      },
-    },
-    outputs: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['name'],
-        properties: { name: { type: 'string' }, parameters: { type: 'object' } },
-      },
-    },
-  },
-} as const;
-
 /** The JSON schema of `POST /v1/models/{name}:predict` bodies (structure only). */
 export const PREDICT_BODY_SCHEMA = {
   type: 'object',

@@ -15,6 +15,7 @@ import Fastify, {
   type FastifyReply,
   LogController,
 } from 'fastify';
+import { checkInferenceRequest } from './check-inference-request.js';
 import {
   InferenceServerConfigError,
   InferenceServerError,
@@ -23,7 +24,6 @@ import {
   ModelNotReadyError,
 } from './errors.js';
 import {
-  INFER_BODY_SCHEMA,
   type InferenceRequest,
   PREDICT_BODY_SCHEMA,
   type PredictRequest,
@@ -222,32 +222,31 @@ export async function createInferenceServer(
     model.recent.record(ms, false);
     reply.type(JSON_TYPE).send(json);
   };
+  // No fastify schema: `checkInferenceRequest` checks the body's structure in the handler.
   const inferOptions = (model?: string) => ({
-    schema: { body: INFER_BODY_SCHEMA },
     config: { endpoint: 'infer', model } satisfies EndpointConfig,
   });
   // The infer handlers are synchronous (they answer before returning): no promise per request.
   // Each model gets a static route (the router matches it without extracting parameters); the
   // parametric routes answer for names no model has (404 naming the models there are).
   for (const model of models.values()) {
-    app.post<{ Body: InferenceRequest }>(
-      `/v2/models/${model.name}/infer`,
-      inferOptions(model.name),
-      (request, reply) => infer(model, request.body, reply),
+    app.post(`/v2/models/${model.name}/infer`, inferOptions(model.name), (request, reply) =>
+      infer(model, checkInferenceRequest(request.body), reply),
     );
   }
-  app.post<{ Params: { name: string }; Body: InferenceRequest }>(
+  app.post<{ Params: { name: string } }>(
     '/v2/models/:name/infer',
     inferOptions(),
-    (request, reply) => infer(lookup(request.params.name), request.body, reply),
+    (request, reply) =>
+      infer(lookup(request.params.name), checkInferenceRequest(request.body), reply),
   );
-  app.post<{ Params: { name: string; version: string }; Body: InferenceRequest }>(
+  app.post<{ Params: { name: string; version: string } }>(
     '/v2/models/:name/versions/:version/infer',
     inferOptions(),
     (request, reply) =>
       infer(
         lookupVersion(lookup(request.params.name), request.params.version),
-        request.body,
+        checkInferenceRequest(request.body),
         reply,
       ),
   );

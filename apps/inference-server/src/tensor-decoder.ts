@@ -1,5 +1,6 @@
 import { DataFrame, type DataType, type Schema } from '@servable/dataframe';
 import { allocFloat64Array, DenseVector } from '@servable/linalg';
+import { describeValue } from './describe-value.js';
 import { InvalidInferenceRequestError } from './errors.js';
 import type { RequestInput } from './inference-request.js';
 import type { ModelSignature, SignatureColumn } from './model-signature.js';
@@ -217,11 +218,6 @@ function position(i: number, width: number): string {
   return width === 1 ? `row ${i}` : `row ${Math.floor(i / width)}, element ${i % width}`;
 }
 
-function describe(v: unknown): string {
-  const text = JSON.stringify(v) ?? String(v);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
 /**
  * Reads `count` numbers into a new Float64Array, checking each against the datatype: one pass
  * over `data`, no intermediate arrays, the datatype's range hoisted out of the loop.
@@ -274,7 +270,7 @@ function notANumber(
   width: number,
 ): InvalidInferenceRequestError {
   return new InvalidInferenceRequestError(
-    `Input ${JSON.stringify(tensor.name)}, data[${i}] (${position(i, width)}): expected a number (${tensor.datatype}), found ${describe(v)}.`,
+    `Input ${JSON.stringify(tensor.name)}, data[${i}] (${position(i, width)}): expected a number (${tensor.datatype}), found ${describeValue(v)}.`,
   );
 }
 
@@ -289,7 +285,7 @@ function readTyped(
     const v = data[i];
     if (typeof v !== kind) {
       throw new InvalidInferenceRequestError(
-        `Input ${JSON.stringify(tensor.name)}, data[${i}] (${position(i, width)}): expected a ${kind} (${tensor.datatype}), found ${describe(v)}.`,
+        `Input ${JSON.stringify(tensor.name)}, data[${i}] (${position(i, width)}): expected a ${kind} (${tensor.datatype}), found ${describeValue(v)}.`,
       );
     }
     out[i] = v;

@@ -171,7 +171,7 @@ function median(xs: readonly number[]): number {
  * Closed-loop load on each case of a new server before it is measured (JIT, heap sizing): a short
  * one before a throughput round, a longer one before the latency rounds (see {@link interleaved}).
  */
-const WARM_UP_SECONDS = { throughput: 10, latency: 30 } as const;
+const WARM_UP_SECONDS = { throughput: 20, latency: 30 } as const;
 
 /** Both servers of the benchmark. */
 type Servers = Readonly<Record<Case['mode'], Server>>;

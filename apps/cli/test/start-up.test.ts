@@ -37,16 +37,23 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
+/** A new, empty module log for the recorder, and a reader of the URLs it holds afterwards. */
+async function moduleLog(): Promise<{ path: string; modules: () => Promise<string[]> }> {
+  const path = join(root, `modules-${++runs}.log`);
+  await writeFile(path, '');
+  const modules = async () => (await readFile(path, 'utf8')).split('\n').filter((l) => l !== '');
+  return { path, modules };
+}
+
 /** Runs `servable <args>` recording every module it resolves; returns the output and URLs. */
 async function runRecorded(args: readonly string[]) {
-  const log = join(root, `modules-${++runs}.log`);
-  await writeFile(log, '');
+  const log = await moduleLog();
   const result = await runBin(args, '', {
     nodeArgs: ['--import', RECORDER],
-    env: { SERVABLE_MODULE_LOG: log },
+    env: { SERVABLE_MODULE_LOG: log.path },
   });
   expect(result.code, result.stderr).toBe(0);
-  const modules = (await readFile(log, 'utf8')).split('\n').filter((l) => l !== '');
+  const modules = await log.modules();
   // The recorder saw the CLI's own modules (so an empty TF list below means something).
   expect(modules.some((u) => u.endsWith('/apps/cli/src/cli.ts'))).toBe(true);
   return { ...result, modules };
@@ -80,8 +87,7 @@ describe('servable start-up', () => {
   });
 
   it('importing @servable/cli as a library does not load TF.js (train imports it when called)', async () => {
-    const log = join(root, `modules-${++runs}.log`);
-    await writeFile(log, '');
+    const log = await moduleLog();
     const child = spawn(
       process.execPath,
       [
@@ -94,11 +100,15 @@ describe('servable start-up', () => {
         '-e',
         "const cli = await import('@servable/cli'); if (typeof cli.train !== 'function') process.exit(3);",
       ],
-      { cwd: PACKAGE_DIR, env: { ...process.env, SERVABLE_MODULE_LOG: log }, stdio: 'inherit' },
+      {
+        cwd: PACKAGE_DIR,
+        env: { ...process.env, SERVABLE_MODULE_LOG: log.path },
+        stdio: 'inherit',
+      },
     );
     const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
     expect(code).toBe(0);
-    const modules = (await readFile(log, 'utf8')).split('\n').filter((l) => l !== '');
+    const modules = await log.modules();
     expect(modules.some((u) => u.endsWith('/apps/cli/src/index.ts'))).toBe(true);
     expect(tensorFlow(modules)).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { coarseNow } from './coarse-clock.js';
+
 /** Recent request figures of one model, as the status page shows them. */
 export interface RecentStats {
   /** Requests per second over the window. */
@@ -54,11 +56,12 @@ export class RateWindow {
 
   /**
    * @param seconds the window length in seconds.
-   * @param now the clock (ms), replaceable in tests.
+   * @param now the clock (ms since the epoch); by default a coarse one (see `coarse-clock.ts`:
+   *   every request is stamped, and `Date.now()` costs more than the rest of `record`).
    */
   constructor(
     seconds = 10,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = coarseNow,
   ) {
     this.seconds = seconds;
     this.stamps = new Float64Array(seconds).fill(-1);

@@ -86,6 +86,7 @@ export class ServedModel {
   private applied = 0;
   private rejected = 0;
   private lastRejection: string | null = null;
+  private readonly clock: () => number;
   /** Recent request statistics (fed by the server). */
   readonly recent: RateWindow;
 
@@ -102,11 +103,14 @@ export class ServedModel {
     readonly updaters: readonly ModelUpdater[],
     private readonly metrics: ServerMetrics,
     private readonly versionStage: string | undefined,
-    now: () => number = Date.now,
+    /** The clock (ms since the epoch), replaceable in tests; default: a coarse clock for the
+     * request statistics, `Date.now` for update times. */
+    now?: () => number,
   ) {
     this.stages = modelStages(servable, '');
     this.recent = new RateWindow(10, now);
-    this.lastUpdatedMs = now();
+    this.clock = now ?? Date.now;
+    this.lastUpdatedMs = this.clock();
     this.snap = this.compute(this.stages.map((s) => s.servable.getModel()));
     metrics.initModel(name);
     for (const updater of updaters) {
@@ -157,7 +161,7 @@ export class ServedModel {
   private refresh(): ModelSnapshot {
     const models = this.stages.map((s) => s.servable.getModel());
     this.generation++;
-    this.lastUpdatedMs = Date.now();
+    this.lastUpdatedMs = this.clock();
     this.snap = this.compute(models, false);
     return this.snap;
   }

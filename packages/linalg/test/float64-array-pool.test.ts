@@ -12,14 +12,16 @@ describe('allocFloat64Array', () => {
     }
   });
 
-  it('carves arrays of 9 to 128 elements from shared chunks, others get their own buffer', () => {
-    const a = allocFloat64Array(10);
-    const b = allocFloat64Array(10);
-    // Consecutive pooled arrays share a chunk unless a new chunk started between them.
-    const c = allocFloat64Array(10);
-    expect(a.buffer === b.buffer || b.buffer === c.buffer).toBe(true);
-    expect(a.buffer.byteLength).toBe(8192);
-    for (const length of [8, 129, 4096]) {
+  it('carves arrays of 1 to 128 elements from shared chunks, others get their own buffer', () => {
+    for (const length of [1, 2, 8, 10, 128]) {
+      const a = allocFloat64Array(length);
+      const b = allocFloat64Array(length);
+      // Consecutive pooled arrays share a chunk unless a new chunk started between them.
+      const c = allocFloat64Array(length);
+      expect(a.buffer === b.buffer || b.buffer === c.buffer).toBe(true);
+      expect(a.buffer.byteLength).toBe(8192);
+    }
+    for (const length of [0, 129, 4096]) {
       const own = allocFloat64Array(length);
       expect(own.byteOffset).toBe(0);
       expect(own.buffer.byteLength).toBe(length * 8);

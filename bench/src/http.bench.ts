@@ -2,10 +2,12 @@
  * HTTP benchmark of the inference server against a bare fastify route, same machine, same
  * clients, same run, interleaved rounds:
  *
- * - **Throughput** (closed loop: autocannon, 64 connections, each always busy): one-row OIP v2
- *   infer requests to a StandardScaler + LogisticRegression pipeline vs a route answering a
- *   constant JSON (target ≥ 0.8 of its throughput), and 100-row requests (rows/s). Also the
- *   server's CPU time per request, a steadier figure than throughput on a shared machine.
+ * - **Throughput** (closed loop: 64 connections, each always busy; measured with autocannon and,
+ *   when it is installed, with wrk, a C client that leaves more of a shared machine to the
+ *   server): one-row OIP v2 infer requests to a StandardScaler + LogisticRegression pipeline vs a
+ *   route answering a constant JSON (target ≥ 0.8 of its throughput), and 100-row requests
+ *   (rows/s). Also the server's CPU time per request, a steadier figure than throughput on a
+ *   shared machine.
  * - **Latency** (open loop, {@link runOpenLoop}: 64 connections, fixed offered rates, half and
  *   three quarters of what bare fastify served in the throughput rounds): p50/p99/p99.9 of both
  *   routes. At
@@ -20,6 +22,7 @@ import autocannon from 'autocannon';
 import { formatTable, seededRandom } from './harness.js';
 import { DIM } from './http-bench-server.js';
 import { quantile, runOpenLoop } from './open-loop-load.js';
+import { runWrk, wrkAvailable } from './wrk-load.js';
 
 /** Options of {@link runHttpBench}. */
 export interface HttpBenchOptions {
@@ -36,7 +39,12 @@ export interface HttpBenchOptions {
    * Default [0.5, 0.75].
    */
   readonly latencyLoads?: readonly number[];
+  /** Closed-loop clients of the throughput rounds. Default: autocannon, and wrk when installed. */
+  readonly clients?: readonly LoadClient[];
 }
+
+/** A closed-loop load generator. */
+export type LoadClient = 'autocannon' | 'wrk';
 
 interface Server {
   readonly child: ChildProcess;
@@ -106,7 +114,25 @@ async function measureThroughput(
   server: Server,
   seconds: number,
   connections: number,
+  client: LoadClient = 'autocannon',
 ): Promise<Throughput> {
+  if (client === 'wrk') {
+    const cpuStart = await server.cpuMicros();
+    const r = await runWrk({
+      url: `http://127.0.0.1:${server.port}${c.path}`,
+      body: c.body,
+      connections,
+      seconds,
+    });
+    const cpuUsed = (await server.cpuMicros()) - cpuStart;
+    return {
+      requestsPerSecond: r.requestsPerSecond,
+      p50: r.p50,
+      p99: r.p99,
+      cpuMicrosPerRequest: cpuUsed / Math.max(1, r.requests),
+      errors: r.errors,
+    };
+  }
   const latencies: number[] = [];
   const cpuBefore = await server.cpuMicros();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -256,63 +282,77 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<void
     },
     { name: 'infer, 100 rows', mode: 'servable', path: infer, body: inferBody(100), rows: 100 },
   ];
-  const throughput = await interleaved(cases, rounds, connections, true, (c, server) =>
-    measureThroughput(c, server, seconds, connections),
-  );
-  const summary = cases.map((c, i) => {
-    const m = throughput[i]!;
-    return {
-      c,
-      rps: median(m.map((x) => x.requestsPerSecond)),
-      p50: median(m.map((x) => x.p50)),
-      p99: median(m.map((x) => x.p99)),
-      cpu: median(m.map((x) => x.cpuMicrosPerRequest)),
-      errors: m.reduce((n, x) => n + x.errors, 0),
-    };
+  const clients: readonly LoadClient[] =
+    options.clients ?? (wrkAvailable() ? ['autocannon', 'wrk'] : ['autocannon']);
+  // Every client measures the same pair of fresh servers in each round, one after the other.
+  const throughput = await interleaved(cases, rounds, connections, true, async (c, server) => {
+    const byClient: Throughput[] = [];
+    for (const client of clients) {
+      byClient.push(await measureThroughput(c, server, seconds, connections, client));
+    }
+    return byClient;
   });
-  const base = summary[0]!;
-  console.log(
-    `HTTP throughput (autocannon, closed loop, ${connections} connections, ${rounds} rounds × ${seconds} s interleaved, fresh servers each round, medians; dim ${DIM})`,
-  );
-  console.log(
-    formatTable([
-      [
-        'case',
-        'req/s',
-        'rows/s',
-        'ratio to bare',
-        'server CPU µs/req',
-        'CPU ratio',
-        'p50 ms',
-        'p99 ms',
-        'errors',
-      ],
-      ...summary.map((s) => [
-        s.c.name,
-        s.rps.toFixed(0),
-        (s.rps * s.c.rows).toFixed(0),
-        (s.rps / base.rps).toFixed(2),
-        s.cpu.toFixed(1),
-        (s.cpu / base.cpu).toFixed(2),
-        ms(s.p50),
-        ms(s.p99),
-        String(s.errors),
+  // The latency rounds' offered rates follow bare fastify's throughput under the first client.
+  let baseRps = 0;
+  for (const [k, client] of clients.entries()) {
+    const summary = cases.map((c, i) => {
+      const m = throughput[i]!.map((byClient) => byClient[k]!);
+      return {
+        c,
+        rps: median(m.map((x) => x.requestsPerSecond)),
+        p50: median(m.map((x) => x.p50)),
+        p99: median(m.map((x) => x.p99)),
+        cpu: median(m.map((x) => x.cpuMicrosPerRequest)),
+        errors: m.reduce((n, x) => n + x.errors, 0),
+        rounds: m,
+      };
+    });
+    const bare = summary[0]!;
+    if (k === 0) baseRps = bare.rps;
+    else console.log('');
+    console.log(
+      `HTTP throughput (${client}, closed loop, ${connections} connections, ${rounds} rounds × ${seconds} s interleaved, fresh servers each round, medians; dim ${DIM})`,
+    );
+    console.log(
+      formatTable([
+        [
+          'case',
+          'req/s',
+          'rows/s',
+          'ratio to bare',
+          'server CPU µs/req',
+          'CPU ratio',
+          'p50 ms',
+          'p99 ms',
+          'errors',
+        ],
+        ...summary.map((s) => [
+          s.c.name,
+          s.rps.toFixed(0),
+          (s.rps * s.c.rows).toFixed(0),
+          (s.rps / bare.rps).toFixed(2),
+          s.cpu.toFixed(1),
+          (s.cpu / bare.cpu).toFixed(2),
+          ms(s.p50),
+          ms(s.p99),
+          String(s.errors),
+        ]),
       ]),
-    ]),
-  );
-  const one = summary[1]!;
-  // Each round has its own pair of server processes: the per-round ratios show their spread.
-  const perRound = throughput[1]!.map((m, r) =>
-    (m.requestsPerSecond / throughput[0]![r]!.requestsPerSecond).toFixed(2),
-  );
-  console.log(
-    `1-row infer: ${(one.rps / base.rps).toFixed(2)} of bare fastify's throughput (target >= 0.80; per round ${perRound.join(', ')}); ` +
-      `server CPU per request ${(one.cpu / base.cpu).toFixed(2)}× bare's. ` +
-      `Little's law at saturation: ${connections} connections / ${base.rps.toFixed(0)} req/s = ${ms((1000 * connections) / base.rps)} ms mean latency even for bare fastify.`,
-  );
+    );
+    const one = summary[1]!;
+    // Each round has its own pair of server processes: the per-round ratios show their spread.
+    const perRound = one.rounds.map((m, r) =>
+      (m.requestsPerSecond / bare.rounds[r]!.requestsPerSecond).toFixed(2),
+    );
+    console.log(
+      `1-row infer (${client}): ${(one.rps / bare.rps).toFixed(2)} of bare fastify's throughput (target >= 0.80; per round ${perRound.join(', ')}); ` +
+        `server CPU per request ${(one.cpu / bare.cpu).toFixed(2)}× bare's. ` +
+        `Little's law at saturation: ${connections} connections / ${bare.rps.toFixed(0)} req/s = ${ms((1000 * connections) / bare.rps)} ms mean latency even for bare fastify.`,
+    );
+  }
 
   for (const latencyLoad of latencyLoads) {
-    const rate = Math.max(100, Math.round(latencyLoad * base.rps));
+    const rate = Math.max(100, Math.round(latencyLoad * baseRps));
     const latencyCases = cases.slice(0, 2);
     const latency = await interleaved(
       latencyCases,

@@ -18,11 +18,11 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { type LoadClient, runClosedLoop } from './closed-loop-load.js';
 import { formatTable, seededRandom } from './harness.js';
 import { DIM } from './http-bench-server.js';
 import { quantile, runOpenLoop } from './open-loop-load.js';
-import { runWrk, wrkAvailable } from './wrk-load.js';
+import { wrkAvailable } from './wrk-load.js';
 
 /** Options of {@link runHttpBench}. */
 export interface HttpBenchOptions {
@@ -42,9 +42,6 @@ export interface HttpBenchOptions {
   /** Closed-loop clients of the throughput rounds. Default: autocannon, and wrk when installed. */
   readonly clients?: readonly LoadClient[];
 }
-
-/** A closed-loop load generator. */
-export type LoadClient = 'autocannon' | 'wrk';
 
 interface Server {
   readonly child: ChildProcess;
@@ -116,48 +113,20 @@ async function measureThroughput(
   connections: number,
   client: LoadClient = 'autocannon',
 ): Promise<Throughput> {
-  if (client === 'wrk') {
-    const cpuStart = await server.cpuMicros();
-    const r = await runWrk({
-      url: `http://127.0.0.1:${server.port}${c.path}`,
-      body: c.body,
-      connections,
-      seconds,
-    });
-    const cpuUsed = (await server.cpuMicros()) - cpuStart;
-    return {
-      requestsPerSecond: r.requestsPerSecond,
-      p50: r.p50,
-      p99: r.p99,
-      cpuMicrosPerRequest: cpuUsed / Math.max(1, r.requests),
-      errors: r.errors,
-    };
-  }
-  const latencies: number[] = [];
   const cpuBefore = await server.cpuMicros();
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `http://127.0.0.1:${server.port}${c.path}`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: c.body,
-        connections,
-        duration: seconds,
-      },
-      (error, r) => (error ? reject(error) : resolve(r)),
-    );
-    // autocannon's own percentiles are whole milliseconds; keep each response's exact time.
-    instance.on('response', (_client, _status, _bytes, responseMs) => latencies.push(responseMs));
+  const r = await runClosedLoop(client, {
+    url: `http://127.0.0.1:${server.port}${c.path}`,
+    body: c.body,
+    connections,
+    seconds,
   });
   const cpu = (await server.cpuMicros()) - cpuBefore;
-  const sorted = Float64Array.from(latencies).sort();
   return {
-    requestsPerSecond: result.requests.average,
-    p50: quantile(sorted, 0.5),
-    p99: quantile(sorted, 0.99),
-    cpuMicrosPerRequest: cpu / Math.max(1, result.requests.total),
-    errors: result.errors + result.non2xx + result.timeouts,
+    requestsPerSecond: r.requestsPerSecond,
+    p50: r.p50,
+    p99: r.p99,
+    cpuMicrosPerRequest: cpu / Math.max(1, r.requests),
+    errors: r.errors,
   };
 }
 

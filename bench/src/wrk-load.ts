@@ -2,32 +2,13 @@
  * Closed-loop HTTP load with wrk (Debian package `wrk`), a C client: it takes far less CPU per
  * request than autocannon, so on a machine where client and server share the cores, more of the
  * machine goes to the server and its figures depend less on the client. `http.bench.ts` runs it
- * beside autocannon when `wrk` is on the PATH.
+ * beside autocannon when `wrk` is on the PATH (see `closed-loop-load.ts`).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-/** Options of {@link runWrk}. */
-export interface WrkOptions {
-  readonly url: string;
-  /** The JSON body of every request (POST). */
-  readonly body: string;
-  readonly connections: number;
-  readonly seconds: number;
-}
-
-/** What one wrk run reported. */
-export interface WrkResult {
-  readonly requests: number;
-  readonly requestsPerSecond: number;
-  /** Latency percentiles in milliseconds (wrk's `--latency` distribution). */
-  readonly p50: number;
-  readonly p99: number;
-  /** Non-2xx/3xx responses plus socket errors. */
-  readonly errors: number;
-}
+import type { ClosedLoopOptions, ClosedLoopResult } from './closed-loop-load.js';
 
 /** Whether `wrk` can be run here. */
 export function wrkAvailable(): boolean {
@@ -41,7 +22,7 @@ export function wrkAvailable(): boolean {
 }
 
 /** Runs wrk (one thread) for `seconds` and parses its report. */
-export async function runWrk(options: WrkOptions): Promise<WrkResult> {
+export async function runWrk(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
   const dir = mkdtempSync(join(tmpdir(), 'servable-wrk-'));
   try {
     const script = join(dir, 'post.lua');
@@ -71,7 +52,7 @@ export async function runWrk(options: WrkOptions): Promise<WrkResult> {
 }
 
 /** Parses wrk's text report. */
-export function parseWrkReport(text: string): WrkResult {
+export function parseWrkReport(text: string): ClosedLoopResult {
   const total = /(\d+) requests in ([\d.]+)(us|ms|s|m),/.exec(text);
   if (total === null) throw new Error(`Unexpected wrk output (no request count):\n${text}`);
   const requests = Number(total[1]);

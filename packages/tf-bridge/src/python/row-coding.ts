@@ -109,6 +109,20 @@ function lengthDelimited(out: number[], field: number, bytes: ArrayLike<number>)
   for (let i = 0; i < bytes.length; i++) out.push(bytes[i] as number);
 }
 
+/** Appends an `int64_list` feature (field 3) holding `values`, packed. */
+function int64List(feature: number[], column: string, values: readonly bigint[]): void {
+  const packed: number[] = [];
+  for (const x of values) {
+    if (x < INT64_MIN || x > INT64_MAX) {
+      throw new TFDataError(`Column ${column}: ${x} does not fit a tf.Example int64.`);
+    }
+    varint64(packed, BigInt.asUintN(64, x));
+  }
+  const intList: number[] = [];
+  lengthDelimited(intList, 1, packed);
+  lengthDelimited(feature, 3, intList);
+}
+
 /**
  * Encodes a row as a serialized `tf.train.Example`: numbers and vectors as `float_list`, LONG
  * values (`bigint`, and arrays of them) as `int64_list` (exact), booleans as `int64_list` 0/1,
@@ -130,22 +144,9 @@ export function encodeExample(names: readonly string[], values: readonly unknown
       typeof v === 'bigint' ||
       (Array.isArray(v) && v.every((x) => typeof x === 'bigint'))
     ) {
-      const packed: number[] = [];
-      for (const x of typeof v === 'bigint' ? [v] : (v as bigint[])) {
-        if (x < INT64_MIN || x > INT64_MAX) {
-          throw new TFDataError(`Column ${name}: ${x} does not fit a tf.Example int64.`);
-        }
-        varint64(packed, BigInt.asUintN(64, x));
-      }
-      const intList: number[] = [];
-      lengthDelimited(intList, 1, packed);
-      lengthDelimited(feature, 3, intList);
+      int64List(feature, name, typeof v === 'bigint' ? [v] : (v as bigint[]));
     } else if (typeof v === 'boolean') {
-      const intList: number[] = [];
-      const packed: number[] = [];
-      varint(packed, v ? 1 : 0);
-      lengthDelimited(intList, 1, packed);
-      lengthDelimited(feature, 3, intList);
+      int64List(feature, name, [v ? 1n : 0n]);
     } else if (typeof v === 'string' || v instanceof Uint8Array) {
       const bytesList: number[] = [];
       lengthDelimited(bytesList, 1, typeof v === 'string' ? encoder.encode(v) : v);

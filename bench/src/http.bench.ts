@@ -21,13 +21,16 @@ import { fileURLToPath } from 'node:url';
 import { type LoadClient, runClosedLoop } from './closed-loop-load.js';
 import { formatTable, seededRandom } from './harness.js';
 import { DIM } from './http-bench-server.js';
+import { type CpuSample, type LatencyWindow, latencyWindows } from './latency-windows.js';
 import { quantile, runOpenLoop } from './open-loop-load.js';
 import { wrkAvailable } from './wrk-load.js';
 
 /** Options of {@link runHttpBench}. */
 export interface HttpBenchOptions {
-  /** Seconds per measurement. Default 5. */
+  /** Seconds per throughput measurement. Default 5. */
   readonly seconds?: number;
+  /** Seconds per latency round (each is also split into one-second windows). Default 10. */
+  readonly latencySeconds?: number;
   /** Throughput rounds, each on freshly started servers (the median is reported). Default 3. */
   readonly rounds?: number;
   /** Latency rounds per offered rate, on one pair of warmed-up servers. Default 3. */
@@ -36,7 +39,7 @@ export interface HttpBenchOptions {
   readonly connections?: number;
   /**
    * Offered rates of the latency rounds, as fractions of bare fastify's throughput.
-   * Default [0.5, 0.75].
+   * Default [0.25, 0.5, 0.75].
    */
   readonly latencyLoads?: readonly number[];
   /** Closed-loop clients of the throughput rounds. Default: autocannon, and wrk when installed. */
@@ -74,6 +77,8 @@ interface Latency {
   readonly p999: number;
   readonly errors: number;
   readonly backlogged: number;
+  /** The run in one-second windows (p99 and server CPU per request of each). */
+  readonly windows: readonly LatencyWindow[];
 }
 
 function startServer(mode: 'bare' | 'servable'): Promise<Server> {
@@ -137,6 +142,16 @@ async function measureLatency(
   seconds: number,
   connections: number,
 ): Promise<Latency> {
+  // The server's CPU time once a second, to tell seconds where the host was slow (see
+  // latency-windows.ts). The load starts within a few ms of `t0`.
+  const cpu: CpuSample[] = [];
+  const t0 = performance.now();
+  const sample = async (): Promise<void> => {
+    const atMs = performance.now() - t0;
+    cpu.push({ atMs, cpuMicros: await server.cpuMicros() });
+  };
+  await sample();
+  const sampler = setInterval(() => void sample(), WINDOW_MS);
   const r = await runOpenLoop({
     host: '127.0.0.1',
     port: server.port,
@@ -145,8 +160,10 @@ async function measureLatency(
     connections,
     rate,
     seconds,
-  });
+  }).finally(() => clearInterval(sampler));
+  await sample();
   return {
+    windows: latencyWindows(r.timeline, cpu, WINDOW_MS),
     achievedRate: r.achievedRate,
     p50: quantile(r.latenciesMs, 0.5),
     p99: quantile(r.latenciesMs, 0.99),
@@ -226,13 +243,39 @@ async function interleaved<T>(
 
 const ms = (v: number): string => v.toFixed(2);
 
+/** Window length of the per-second latency view. */
+const WINDOW_MS = 1000;
+/** A window whose server CPU per request is this far above the case's median is a slow-host one. */
+const SLOW_HOST_FACTOR = 1.25;
+/** The latency target of the issue (p99 ≤ 2 ms). */
+const P99_TARGET_MS = 2;
+
+/** The per-second view of a case's latency rounds (see latency-windows.ts). */
+function windowSummary(windows: readonly LatencyWindow[]) {
+  const usualCpu = median(windows.map((w) => w.cpuMicrosPerRequest).filter(Number.isFinite));
+  const slow = (w: LatencyWindow) => w.cpuMicrosPerRequest > SLOW_HOST_FACTOR * usualCpu;
+  const over = windows.filter((w) => w.p99 > P99_TARGET_MS);
+  const quiet = windows.filter((w) => !slow(w));
+  const quietLatencies = Float64Array.from(quiet.flatMap((w) => Array.from(w.latenciesMs))).sort();
+  return {
+    windows: windows.length,
+    medianWindowP99: median(windows.map((w) => w.p99)),
+    over: over.length,
+    overOnSlowHost: over.filter(slow).length,
+    slow: windows.length - quiet.length,
+    quietP99: quantile(quietLatencies, 0.99),
+    usualCpu,
+  };
+}
+
 /** Runs the benchmark and prints tables and the ratios to bare fastify. */
 export async function runHttpBench(options: HttpBenchOptions = {}): Promise<void> {
   const seconds = options.seconds ?? 5;
   const rounds = options.rounds ?? 3;
   const latencyRounds = options.latencyRounds ?? 3;
+  const latencySeconds = options.latencySeconds ?? 10;
   const connections = options.connections ?? 64;
-  const latencyLoads = options.latencyLoads ?? [0.5, 0.75];
+  const latencyLoads = options.latencyLoads ?? [0.25, 0.5, 0.75];
   const infer = '/v2/models/lr/infer';
   const cases: Case[] = [
     {
@@ -328,11 +371,11 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<void
       latencyRounds,
       connections,
       false,
-      (c, server) => measureLatency(c, server, rate, seconds, connections),
+      (c, server) => measureLatency(c, server, rate, latencySeconds, connections),
     );
     console.log('');
     console.log(
-      `HTTP latency (open loop, ${connections} connections, ${rate} req/s offered = ${latencyLoad} × bare's throughput, ${latencyRounds} × ${seconds} s interleaved, medians)`,
+      `HTTP latency (open loop, ${connections} connections, ${rate} req/s offered = ${latencyLoad} × bare's throughput, ${latencyRounds} × ${latencySeconds} s interleaved, medians)`,
     );
     const lat = latencyCases.map((c, i) => {
       const m = latency[i]!;
@@ -344,6 +387,8 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<void
         p999: median(m.map((x) => x.p999)),
         errors: m.reduce((n, x) => n + x.errors, 0),
         backlogged: m.reduce((n, x) => n + x.backlogged, 0),
+        perRoundP99: m.map((x) => ms(x.p99)),
+        seconds: windowSummary(m.flatMap((x) => x.windows)),
       };
     });
     console.log(
@@ -369,7 +414,35 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<void
       ]),
     );
     console.log(
-      `1-row infer at ${rate} req/s: p99 ${ms(lat[1]!.p99)} ms (target <= 2 ms; bare fastify ${ms(lat[0]!.p99)} ms).`,
+      `Per second (${WINDOW_MS / 1000}-s windows of every round; a slow-host second is one where the server's CPU per request was over ${SLOW_HOST_FACTOR}× its median, i.e. the same work cost more):`,
+    );
+    console.log(
+      formatTable([
+        [
+          'case',
+          'p99 per round ms',
+          'median p99 of a second',
+          `seconds with p99 > ${P99_TARGET_MS} ms`,
+          '… of them slow-host',
+          'slow-host seconds',
+          'p99 without them',
+          'server CPU µs/req (median second)',
+        ],
+        ...lat.map((s) => [
+          s.c.name,
+          s.perRoundP99.join(', '),
+          ms(s.seconds.medianWindowP99),
+          `${s.seconds.over} of ${s.seconds.windows}`,
+          String(s.seconds.overOnSlowHost),
+          String(s.seconds.slow),
+          ms(s.seconds.quietP99),
+          s.seconds.usualCpu.toFixed(1),
+        ]),
+      ]),
+    );
+    console.log(
+      `1-row infer at ${rate} req/s: p99 ${ms(lat[1]!.p99)} ms (target <= ${P99_TARGET_MS} ms; bare fastify ${ms(lat[0]!.p99)} ms); ` +
+        `without slow-host seconds ${ms(lat[1]!.seconds.quietP99)} ms (bare ${ms(lat[0]!.seconds.quietP99)} ms).`,
     );
   }
 }

@@ -1,22 +1,17 @@
-import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createModuleLog, runModuleScript } from '@servable/test-support';
 import { TFModelServable, tf } from '@servable/tf-bridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLr, tempDir } from './support/models.js';
 import { PACKAGE_DIR, runBin } from './support/run-bin.js';
 
-// Which modules a command resolves, recorded by a loader hook in the child process: commands
-// on Flink ML models must not load TF.js (about half a second of start-up), only TF stages and
-// `train` may.
-const RECORDER = pathToFileURL(
-  fileURLToPath(new URL('./support/record-modules.mjs', import.meta.url)),
-).href;
+// Which modules a command resolves, recorded by a loader hook in the child process
+// (@servable/test-support): commands on Flink ML models must not load TF.js (about half a
+// second of start-up), only TF stages and `train` may.
 
 let root: string;
 let cleanup: () => Promise<void>;
-let runs = 0;
 
 beforeAll(async () => {
   ({ dir: root, cleanup } = await tempDir('servable-cli-start-'));
@@ -37,21 +32,10 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-/** A new, empty module log for the recorder, and a reader of the URLs it holds afterwards. */
-async function moduleLog(): Promise<{ path: string; modules: () => Promise<string[]> }> {
-  const path = join(root, `modules-${++runs}.log`);
-  await writeFile(path, '');
-  const modules = async () => (await readFile(path, 'utf8')).split('\n').filter((l) => l !== '');
-  return { path, modules };
-}
-
 /** Runs `servable <args>` recording every module it resolves; returns the output and URLs. */
 async function runRecorded(args: readonly string[]) {
-  const log = await moduleLog();
-  const result = await runBin(args, '', {
-    nodeArgs: ['--import', RECORDER],
-    env: { SERVABLE_MODULE_LOG: log.path },
-  });
+  const log = await createModuleLog(root);
+  const result = await runBin(args, '', { nodeArgs: log.nodeArgs, env: log.env });
   expect(result.code, result.stderr).toBe(0);
   const modules = await log.modules();
   // The recorder saw the CLI's own modules (so an empty TF list below means something).
@@ -87,27 +71,13 @@ describe('servable start-up', () => {
   });
 
   it('importing @servable/cli as a library does not load TF.js (train imports it when called)', async () => {
-    const log = await moduleLog();
-    const child = spawn(
-      process.execPath,
-      [
-        '--conditions=@servable/source',
-        '--import',
-        'tsx',
-        '--import',
-        RECORDER,
-        '--input-type=module',
-        '-e',
-        "const cli = await import('@servable/cli'); if (typeof cli.train !== 'function') process.exit(3);",
-      ],
-      {
-        cwd: PACKAGE_DIR,
-        env: { ...process.env, SERVABLE_MODULE_LOG: log.path },
-        stdio: 'inherit',
-      },
+    const log = await createModuleLog(root);
+    const { code, stderr } = await runModuleScript(
+      "const cli = await import('@servable/cli'); if (typeof cli.train !== 'function') process.exit(3);",
+      log,
+      { cwd: PACKAGE_DIR },
     );
-    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-    expect(code).toBe(0);
+    expect(code, stderr).toBe(0);
     const modules = await log.modules();
     expect(modules.some((u) => u.endsWith('/apps/cli/src/index.ts'))).toBe(true);
     expect(tensorFlow(modules)).toEqual([]);

@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Vectors } from '@servable/linalg';
 import { ServableRegistry } from '@servable/servable-api';
 import { StandardScalerModelServable, servableLib } from '@servable/servable-lib';
+import { createModuleLog, runModuleScript } from '@servable/test-support';
 import {
   tfBridgePlugin as mainEntryPlugin,
   TF_MODEL_CLASS_NAME,
@@ -16,9 +16,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linearModel } from './support.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const RECORDER = pathToFileURL(
-  fileURLToPath(new URL('./module-log/record-modules.mjs', import.meta.url)),
-).href;
 
 let work: string;
 let scalerDir: string;
@@ -70,42 +67,15 @@ interface ChildReport {
   stages: { className: string; servable: boolean; plugin: string; y?: number[] }[];
 }
 
-let runs = 0;
-
 /** Runs CHILD on `stages` (sources through tsx) and returns its report and resolved modules. */
 async function runChild(stages: string[]): Promise<{ report: ChildReport; modules: string[] }> {
-  const log = join(work, `modules-${++runs}.log`);
-  await writeFile(log, '');
-  const child = spawn(
-    process.execPath,
-    [
-      '--conditions=@servable/source',
-      '--import',
-      'tsx',
-      '--import',
-      RECORDER,
-      '--input-type=module',
-      '-e',
-      CHILD,
-    ],
-    {
-      cwd: PACKAGE_DIR,
-      env: { ...process.env, SERVABLE_MODULE_LOG: log, STAGES: JSON.stringify(stages) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => {
-    stdout += s;
+  const log = await createModuleLog(work);
+  const { code, stdout, stderr } = await runModuleScript(CHILD, log, {
+    cwd: PACKAGE_DIR,
+    env: { STAGES: JSON.stringify(stages) },
   });
-  child.stderr.setEncoding('utf8').on('data', (s: string) => {
-    stderr += s;
-  });
-  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
   expect(code, `child failed: ${stderr}`).toBe(0);
-  const modules = (await readFile(log, 'utf8')).split('\n').filter((l) => l !== '');
-  return { report: JSON.parse(stdout) as ChildReport, modules };
+  return { report: JSON.parse(stdout) as ChildReport, modules: await log.modules() };
 }
 
 const isTensorFlow = (url: string) => url.includes('/@tensorflow/');

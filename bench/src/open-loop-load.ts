@@ -159,9 +159,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
       }
       due++;
     }
-    // Spinning through the event loop's check phase (which still polls sockets in between)
-    // sends each request within tens of µs of its due time; a 1-ms timer would send them in
-    // bursts of rate/1000 at once, and the last of each burst would wait for the others.
+    // Not a 1-ms timer: see the module comment (paced sending).
     if (due < total) setImmediate(tick);
   };
   tick();

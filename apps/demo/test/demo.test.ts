@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DemoError, runDemo } from '@servable/demo';
 import { LOGISTIC_REGRESSION_MODEL_DATA_FORMAT } from '@servable/servable-lib';
+import { type ChildOutput, childOutput } from '@servable/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
@@ -15,12 +16,6 @@ afterEach(async () => {
   for (const d of directories.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
-interface CliRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /**
  * Runs the demo's executable from source, as `pnpm demo` runs the built one, with `env` added to
  * (or, for `undefined` values, removed from) this process's environment.
@@ -28,24 +23,13 @@ interface CliRun {
 function runCli(
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>> = {},
-): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@servable/source', '--import', 'tsx', 'src/bin.ts', ...args],
-      { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (t: string) => {
-      stdout += t;
-    });
-    child.stderr.setEncoding('utf8').on('data', (t: string) => {
-      stderr += t;
-    });
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+): Promise<ChildOutput> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@servable/source', '--import', 'tsx', 'src/bin.ts', ...args],
+    { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+  );
+  return childOutput(child);
 }
 
 /** A local port nothing listens on (it was free a moment ago). */

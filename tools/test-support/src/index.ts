@@ -3,9 +3,5 @@
  * another package's test folder): add it as a devDependency, `"@servable/test-support":
  * "workspace:*"`.
  */
-export {
-  createModuleLog,
-  type ModuleLog,
-  runModuleScript,
-  type ScriptResult,
-} from './module-log.js';
+export { type ChildOutput, childOutput } from './child-output.js';
+export { createModuleLog, type ModuleLog, runModuleScript } from './module-log.js';

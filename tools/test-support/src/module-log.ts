@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type ChildOutput, childOutput } from './child-output.js';
 
 /** The loader hook that records resolved modules (`--import` it in the child process). */
 const RECORDER = new URL('./record-modules.mjs', import.meta.url).href;
@@ -34,14 +35,6 @@ export async function createModuleLog(dir: string): Promise<ModuleLog> {
 
 let logs = 0;
 
-/** What {@link runModuleScript} saw of its child process. */
-export interface ScriptResult {
-  /** The exit code (null when a signal ended it). */
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /**
  * Runs an ES module script (`node -e`) the way the workspace runs TypeScript sources (the
  * `@servable/source` condition, tsx), recording the modules it resolves into `log`.
@@ -49,11 +42,11 @@ export interface ScriptResult {
  * @param cwd the directory packages are resolved from (a package directory).
  * @param env environment variables added to the parent's.
  */
-export async function runModuleScript(
+export function runModuleScript(
   script: string,
   log: ModuleLog,
   options: { readonly cwd: string; readonly env?: Readonly<Record<string, string>> },
-): Promise<ScriptResult> {
+): Promise<ChildOutput> {
   const child = spawn(
     process.execPath,
     [
@@ -71,15 +64,5 @@ export async function runModuleScript(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => {
-    stdout += s;
-  });
-  child.stderr.setEncoding('utf8').on('data', (s: string) => {
-    stderr += s;
-  });
-  // 'close', not 'exit': the exit can be reported before the last output is read.
-  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-  return { code, stdout, stderr };
+  return childOutput(child);
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type ChildOutput, childOutput } from '@servable/test-support';
 
 /** The package directory (tsx is resolved from here). */
 export const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,24 +29,13 @@ export function spawnBin(args: readonly string[], options: SpawnBinOptions = {})
 }
 
 /** Runs `servable <args>` to the end with `stdin` text; returns its exit code and output. */
-export async function runBin(
+export function runBin(
   args: readonly string[],
   stdin = '',
   options: SpawnBinOptions = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+): Promise<ChildOutput> {
   const child = spawnBin(args, options);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (s: string) => {
-    stdout += s;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (s: string) => {
-    stderr += s;
-  });
+  const output = childOutput(child);
   child.stdin?.end(stdin);
-  // 'close', not 'exit': the exit can be reported before the last output is read.
-  const code = await new Promise<number | null>((resolve) =>
-    child.once('close', (c) => resolve(c)),
-  );
-  return { code, stdout, stderr };
+  return output;
 }
